@@ -7,6 +7,7 @@ const electronMock = new URL('./test/mocks/electron.ts', import.meta.url).pathna
 export default defineConfig({
   resolve: { alias: { electron: electronMock } },
   test: {
+    reporters: ['default', './test/reporters/summary-line.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
