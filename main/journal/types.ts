@@ -1,0 +1,134 @@
+import type { OrderUpload, OrderUploadResult, PaymentResult, ReturnResult, ReturnUpload, StoredValueRequest } from '../vipax/types';
+
+export type EntryKind = 'payment' | 'refund' | 'return' | 'order-upload';
+export type OutboxKind = Exclude<EntryKind, 'payment'>;
+
+/**
+ * A payment's state. `sending` is written before the request goes out; `unknown` means no usable
+ * answer came back and a person or the payment service must resolve it from the transaction log.
+ */
+export type PaymentState = 'sending' | 'applied' | 'not-applied' | 'unknown';
+
+/** An outbox entry's state. Nothing leaves the journal: a cancelled entry stays, with its reason. */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'needs-attention' | 'needs-review' | 'cancelled';
+
+export const outboxStates: readonly OutboxState[] = [
+  'pending',
+  'sending',
+  'sent',
+  'needs-attention',
+  'needs-review',
+  'cancelled',
+];
+
+/** The member an entry belongs to, as far as the till knows it. */
+export interface MemberRef {
+  customerId: string | null;
+  cardNo: string | null;
+  phone: string | null;
+}
+
+/** A failure as the journal keeps it. For a server rejection, `message` is the server's text verbatim. */
+export interface RecordedError {
+  /** A VipaxError kind, or `internal` for anything else. */
+  kind: string;
+  message: string;
+}
+
+export type AttemptAction = 'send' | 'look-up';
+
+export type AttemptOutcome =
+  | 'applied'
+  | 'not-applied'
+  | 'network'
+  | 'unknown-outcome'
+  | 'rejected'
+  | 'duplicate'
+  | 'invalid-input'
+  | 'found-in-log'
+  | 'absent-from-log'
+  | 'interrupted'
+  | 'internal';
+
+export interface AttemptRecord {
+  id: number;
+  action: AttemptAction;
+  /** ISO 8601 UTC. */
+  startedAt: string;
+  finishedAt: string | null;
+  /** Null while the attempt is running, or when the process died during it. */
+  outcome: AttemptOutcome | null;
+  message: string | null;
+}
+
+export interface EntryEvent {
+  at: string;
+  fromState: string | null;
+  toState: string;
+  note: string | null;
+}
+
+/** The server's figures for a stored-value payment or refund. */
+export interface PaymentFigures {
+  discountRatePercent: number | null;
+  discountFen: number | null;
+  /** What the server took from the balance (negative: gave back). */
+  actualPaymentFen: number | null;
+}
+
+export interface PaymentRecord {
+  orderNo: string;
+  state: PaymentState;
+  member: MemberRef;
+  priceFen: number;
+  figures: PaymentFigures;
+  /** Sum of this payment's refunds that are not cancelled: sent, queued or waiting for a person. */
+  refundedFen: number;
+  lastError: RecordedError | null;
+  /** Local yyyy-MM-dd when the payment was started. */
+  businessDay: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What an outbox entry sends, by kind. Dates survive the journal as Date objects. */
+export type OutboxPayload =
+  | { kind: 'refund'; request: StoredValueRequest }
+  | { kind: 'return'; request: ReturnUpload }
+  | { kind: 'order-upload'; request: OrderUpload };
+
+export type OutboxResult = PaymentResult | ReturnResult | OrderUploadResult;
+
+export interface OutboxEntry {
+  id: number;
+  kind: OutboxKind;
+  orderNo: string;
+  originalOrderNo: string | null;
+  member: MemberRef;
+  /** Positive: the refund's amount, the return's or the order's total. */
+  amountFen: number;
+  state: OutboxState;
+  /** True when the last send may have reached the server: the next step checks before resending. */
+  outcomeUnknown: boolean;
+  payload: OutboxPayload;
+  /** The server's answer once sent (or the log entry's figures for a refund found by look-up). */
+  result: unknown;
+  figures: PaymentFigures;
+  lastError: RecordedError | null;
+  attemptCount: number;
+  /** Milliseconds since the epoch; null unless pending. */
+  nextAttemptAt: number | null;
+  /** The cancel reason, or what a person must review. */
+  note: string | null;
+  businessDay: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+/** How an attempt ended and where the entry goes next, written in one transaction. */
+export type AttemptFinish =
+  | { state: 'sent'; outcome: AttemptOutcome; result: unknown; figures?: PaymentFigures; message?: string }
+  | { state: 'pending'; outcome: AttemptOutcome; error: RecordedError; nextAttemptAt: number; outcomeUnknown: boolean }
+  | { state: 'needs-attention'; outcome: AttemptOutcome; error: RecordedError }
+  | { state: 'needs-review'; outcome: AttemptOutcome; error: RecordedError; note: string };
