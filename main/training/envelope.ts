@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { parseTimestamp } from './clock';
+import { isMsg, RejectedCall, type Msg } from './fields';
+import { trainingMessages as text } from './messages';
+
+export interface Credentials {
+  appid: string;
+  secret: string;
+}
+
+export interface Call {
+  model: string;
+  method: string;
+  msg: Msg;
+}
+
+/** The signature VIPax expects: md5(appid + secret + ts + v) as 32 lowercase hex digits. */
+export function signatureFor(appid: string, secret: string, ts: string, v: string): string {
+  return createHash('md5').update(appid + secret + ts + v, 'utf8').digest('hex');
+}
+
+/**
+ * Checks the envelope of one request and returns its call. Rejects, in this order: a missing
+ * field, an unknown appid, a `ts` that is not yyyyMMddHHmmss, `v` other than "2.0", a wrong
+ * signature (compared as lowercase hex, exactly), a `ts` more than `windowSeconds` away from the
+ * server's clock (read as wall-clock time in `timeZone`), and a `msg` that is not a JSON object.
+ */
+export function readCall(
+  params: URLSearchParams,
+  credentials: Credentials,
+  clock: { now: Date; timeZone: string; windowSeconds: number },
+): Call {
+  const field = (name: string): string => {
+    const value = params.get(name);
+    if (value === null || value === '') throw new RejectedCall(text.missingField(name));
+    return value;
+  };
+
+  const model = field('model');
+  const method = field('method');
+  const appid = field('appid');
+  const ts = field('ts');
+  const v = field('v');
+  const sign = field('sign');
+
+  if (appid !== credentials.appid) throw new RejectedCall(text.invalidAppid);
+  const sentAt = parseTimestamp(ts, clock.timeZone);
+  if (sentAt === null) throw new RejectedCall(text.invalidTimestamp);
+  if (v !== '2.0') throw new RejectedCall(text.invalidVersion);
+  if (sign !== signatureFor(appid, credentials.secret, ts, v)) throw new RejectedCall(text.invalidSign);
+  if (Math.abs(sentAt.getTime() - clock.now.getTime()) > clock.windowSeconds * 1000) {
+    throw new RejectedCall(text.timestampOutOfWindow);
+  }
+
+  const msgText = params.get('msg') ?? '{}';
+  let msg: unknown;
+  try {
+    msg = JSON.parse(msgText === '' ? '{}' : msgText);
+  } catch {
+    throw new RejectedCall(text.invalidMsg);
+  }
+  if (!isMsg(msg)) throw new RejectedCall(text.invalidMsg);
+
+  return { model: model.trim(), method: method.trim(), msg };
+}

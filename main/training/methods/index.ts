@@ -1,0 +1,14 @@
+import type { MethodHandler } from './context';
+import { getCustomer, updateCustomer } from './customer';
+import { getPaidConsumeLog, paidConsume, paidConsumeByPro } from './stored-value';
+
+export type { CallContext, MethodHandler, MethodOutcome } from './context';
+
+/** The eight VIPax methods by model and method name. Anything else is rejected as unknown. */
+export const methods: Readonly<Record<string, MethodHandler>> = {
+  'customer.get': getCustomer,
+  'customer.update': updateCustomer,
+  'customer.paidConsume': paidConsume,
+  'customer.paidConsumeByPro': paidConsumeByPro,
+  'customer.getPaidConsumeLog': getPaidConsumeLog,
+};
