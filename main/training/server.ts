@@ -219,7 +219,7 @@ class TrainingServerImpl implements TrainingServer {
   }
 
   findMember(cardNoOrCustomerId: string): SimMember | undefined {
-    const member = findMemberByCode(this.state, cardNoOrCustomerId);
+    const member = findMemberByCode(this.state.members, cardNoOrCustomerId);
     return member === undefined ? undefined : structuredClone(member);
   }
 
@@ -305,7 +305,8 @@ class TrainingServerImpl implements TrainingServer {
       throw error;
     }
 
-    const handler = methods[`${call.model}.${call.method}`];
+    const name = `${call.model}.${call.method}`;
+    const handler = Object.hasOwn(methods, name) ? methods[name] : undefined;
     if (!handler) return failure(text.unknownMethod(call.model, call.method));
 
     let outcome;

@@ -177,14 +177,15 @@ export const BUSINESS_TYPE_NAMES: Readonly<Record<number, string>> = {
 };
 
 /** Finds a member by card number, physical card number or customerId: a scanned code may be any of them. */
-export function findMemberByCode(state: SimState, code: string): SimMember | undefined {
+export function findMemberByCode(members: readonly SimMember[], code: string): SimMember | undefined {
   return (
-    state.members.find((member) => member.cardNo === code) ??
-    state.members.find((member) => member.customerId === code) ??
-    state.members.find((member) => member.offlineCardNo === code)
+    members.find((member) => member.cardNo === code) ??
+    members.find((member) => member.customerId === code) ??
+    members.find((member) => member.offlineCardNo === code)
   );
 }
 
-export function findMembersByPhone(state: SimState, phone: string): SimMember[] {
-  return state.members.filter((member) => member.phone === phone);
+/** Finds every card of a phone number, in the order the cards were created. */
+export function findMembersByPhone(members: readonly SimMember[], phone: string): SimMember[] {
+  return members.filter((member) => member.phone === phone);
 }

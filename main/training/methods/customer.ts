@@ -27,9 +27,9 @@ export function getCustomer(msg: Msg, { state }: CallContext): MethodOutcome {
 
   let members: SimMember[];
   if (vipNo !== null) {
-    members = listOf(findMemberByCode(state, vipNo));
+    members = listOf(findMemberByCode(state.members, vipNo));
   } else if (mobile !== null) {
-    members = findMembersByPhone(state, mobile);
+    members = findMembersByPhone(state.members, mobile);
   } else if (openId !== null) {
     members = state.members.filter((member) => member.openId === openId);
   } else if (userId !== null) {
@@ -120,7 +120,7 @@ function findMemberToUpdate(
   } else if (keys.openId !== null) {
     matches = state.members.filter((member) => member.openId === keys.openId);
   } else if (keys.mobile !== null) {
-    matches = findMembersByPhone(state, keys.mobile);
+    matches = findMembersByPhone(state.members, keys.mobile);
     if (matches.length > 1) throw new RejectedCall(text.phoneHasSeveralCards);
   } else {
     throw new RejectedCall(text.updateKeyRequired);

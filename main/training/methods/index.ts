@@ -1,5 +1,7 @@
 import type { MethodHandler } from './context';
 import { getCustomer, updateCustomer } from './customer';
+import { getStock } from './goods';
+import { uploadOrder, uploadReturn } from './orders';
 import { getPaidConsumeLog, paidConsume, paidConsumeByPro } from './stored-value';
 
 export type { CallContext, MethodHandler, MethodOutcome } from './context';
@@ -11,4 +13,7 @@ export const methods: Readonly<Record<string, MethodHandler>> = {
   'customer.paidConsume': paidConsume,
   'customer.paidConsumeByPro': paidConsumeByPro,
   'customer.getPaidConsumeLog': getPaidConsumeLog,
+  'order.offlineUpload': uploadOrder,
+  'order.offLineReturnUpload': uploadReturn,
+  'goods.stockRealtime': getStock,
 };

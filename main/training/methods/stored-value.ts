@@ -40,7 +40,7 @@ const ONLINE: StoredValueKind = { payType: 3, refundType: 4 };
 export function paidConsumeByPro(msg: Msg, context: CallContext): MethodOutcome {
   const memberNo = requiredString(msg, 'wxConsumeNo', 100);
   const request = readStoredValueRequest(msg, context.state);
-  const member = findMemberByCode(context.state, memberNo);
+  const member = findMemberByCode(context.state.members, memberNo);
   if (!member) throw new RejectedCall(text.memberNotFound);
 
   const entry = applyStoredValue(member, request, POS, context);
@@ -65,9 +65,9 @@ export function paidConsume(msg: Msg, context: CallContext): MethodOutcome {
 
   let member: SimMember | undefined;
   if (memberNo !== null) {
-    member = findMemberByCode(context.state, memberNo);
+    member = findMemberByCode(context.state.members, memberNo);
   } else if (mobile !== null) {
-    const members = findMembersByPhone(context.state, mobile);
+    const members = findMembersByPhone(context.state.members, mobile);
     if (members.length > 1) throw new RejectedCall(text.phoneHasSeveralCards);
     member = members[0];
   } else {
@@ -190,7 +190,7 @@ export function getPaidConsumeLog(msg: Msg, { state }: CallContext): MethodOutco
   const otherId = optionalString(msg, 'other_id');
   let members: SimMember[];
   if (mobile !== null) {
-    members = findMembersByPhone(state, mobile);
+    members = findMembersByPhone(state.members, mobile);
   } else if (otherId !== null) {
     members = state.members.filter((member) => member.otherId === otherId);
   } else {
