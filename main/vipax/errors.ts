@@ -6,6 +6,22 @@
 // - rejected: the server answered with a code other than 1.
 export type VipaxErrorKind = 'invalid-input' | 'network' | 'unknown-outcome' | 'rejected';
 
+/** Why an input was invalid. */
+export type InputRule =
+  | 'required'
+  | 'too-long'
+  | 'phone'
+  | 'integer'
+  | 'too-small'
+  | 'too-large'
+  | 'non-zero'
+  | 'date'
+  | 'date-order'
+  | 'choice'
+  | 'one-of'
+  | 'conflict'
+  | 'format';
+
 export class VipaxError extends Error {
   override readonly name = 'VipaxError';
 
@@ -23,6 +39,10 @@ export class VipaxError extends Error {
       httpStatus?: number;
       /** The field that failed validation, for `invalid-input`. */
       field?: string;
+      /** The rule the field broke, for `invalid-input`, so callers can word the message themselves. */
+      rule?: InputRule;
+      /** The bound of that rule: a maximum length, a minimum or maximum value, the allowed values. */
+      limit?: number | string;
       cause?: unknown;
     } = {},
   ) {

@@ -1,0 +1,402 @@
+// Turns VIPax responses into the normalized domain values of types.ts. The server's responses differ
+// from its own manual (API manual 2.2) in ways this file accepts everywhere:
+// - `code` is a string ("1"), a number or a boolean, and the text is in `msg` or `message`;
+// - numbers arrive as strings ("9975.000000"), and "", null and "null" all mean no value;
+// - states and levels arrive as text ("正常", "X004--X会员") where integers are documented;
+// - a list sits in `result` or in `resultList`.
+// Stored-value money is yuan on the wire and becomes integer fen here.
+import { z } from 'zod';
+import { yuanToFen } from '../../common/money';
+import { VipaxError } from './errors';
+import type { HttpReply } from './transport';
+import type {
+  LogEntry,
+  LogPage,
+  Member,
+  MemberState,
+  OrderUploadResult,
+  PaymentResult,
+  ReturnResult,
+  StockItem,
+  StockPage,
+} from './types';
+
+/** A response in the API's JSON shape that lacks a value the domain needs, or holds one of the wrong kind. */
+export class UnusableAnswerError extends Error {
+  override readonly name = 'UnusableAnswerError';
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The parts of a successful response that the method parsers read. */
+export interface SuccessEnvelope {
+  result: unknown;
+  resultList: unknown;
+}
+
+const envelopeSchema = z.object({
+  code: z.union([z.string(), z.number(), z.boolean()]),
+  msg: z.unknown().optional(),
+  message: z.unknown().optional(),
+  result: z.unknown().optional(),
+  resultList: z.unknown().optional(),
+});
+
+/** Words in a rejection that mean the order number was used before. */
+const DUPLICATE_MESSAGE = /重复|已存在|duplicate/i;
+
+/**
+ * Reads an HTTP reply as an API response. Fails with `unknown-outcome` for a 5xx status or a body
+ * that is not the API's JSON, and with `rejected` (message verbatim) for a code other than 1.
+ */
+export function readReply(reply: HttpReply, operation: string): SuccessEnvelope {
+  if (reply.status >= 500) {
+    throw new VipaxError('unknown-outcome', `${operation}: the server failed with HTTP ${reply.status}`, {
+      httpStatus: reply.status,
+    });
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.body);
+  } catch {
+    const contentType = reply.headers['content-type'] ?? 'no content type';
+    const message = `${operation}: the response is not JSON (HTTP ${reply.status}, ${contentType}, ${reply.body.length} characters)`;
+    throw new VipaxError('unknown-outcome', message, { httpStatus: reply.status });
+  }
+
+  const parsed = envelopeSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new VipaxError('unknown-outcome', `${operation}: the response has no valid "code" (HTTP ${reply.status})`, {
+      httpStatus: reply.status,
+    });
+  }
+
+  const envelope = parsed.data;
+  if (isSuccessCode(envelope.code)) return { result: envelope.result, resultList: envelope.resultList };
+
+  const serverCode = String(envelope.code);
+  const serverMessage = firstText(envelope.msg, envelope.message);
+  const message = serverMessage ?? `${operation}: rejected with code ${serverCode} and no message`;
+  throw new VipaxError('rejected', message, {
+    serverCode,
+    ...(serverMessage === null ? {} : { serverMessage }),
+    duplicate: serverMessage !== null && DUPLICATE_MESSAGE.test(serverMessage),
+    httpStatus: reply.status,
+  });
+}
+
+function isSuccessCode(code: string | number | boolean): boolean {
+  if (typeof code === 'string') return code.trim() === '1' || code.trim().toLowerCase() === 'true';
+  return code === 1 || code === true;
+}
+
+function firstText(...values: unknown[]): string | null {
+  for (const value of values) {
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field values
+
+type RawRecord = Record<string, unknown>;
+
+const recordSchema = z.record(z.string(), z.unknown());
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+function isNoValue(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text === '' || text === 'null';
+}
+
+function isRecord(value: unknown): value is RawRecord {
+  return recordSchema.safeParse(value).success && !Array.isArray(value);
+}
+
+/** True for null, an absent value and an object whose every field has no value (`{}`). */
+function isEmptyResult(value: unknown): boolean {
+  if (isNoValue(value)) return true;
+  return isRecord(value) && Object.values(value).every(isNoValue);
+}
+
+/** Reads the fields of one raw object, naming `path` in every error. */
+class FieldReader {
+  constructor(
+    private readonly raw: RawRecord,
+    private readonly path: string,
+  ) {}
+
+  static of(value: unknown, path: string): FieldReader {
+    if (!isRecord(value)) throw new UnusableAnswerError(path, `${path} is not an object`);
+    return new FieldReader(value, path);
+  }
+
+  private fail(name: string, problem: string): never {
+    throw new UnusableAnswerError(`${this.path}.${name}`, `${this.path}.${name} ${problem}`);
+  }
+
+  has(name: string): boolean {
+    return !isNoValue(this.raw[name]);
+  }
+
+  text(name: string): string | null {
+    const value = this.raw[name];
+    if (isNoValue(value)) return null;
+    if (typeof value === 'string') return value.trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return null;
+  }
+
+  requiredText(name: string): string {
+    const value = this.raw[name];
+    if (isNoValue(value)) this.fail(name, 'is missing');
+    return this.text(name) ?? this.fail(name, `is not text (${typeof value})`);
+  }
+
+  /** A number sent as a number or as decimal text; anything else counts as no value. */
+  number(name: string): number | null {
+    const value = this.raw[name];
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+    return null;
+  }
+
+  requiredNumber(name: string): number {
+    if (!this.has(name)) this.fail(name, 'is missing');
+    return this.number(name) ?? this.fail(name, `is not a number (${JSON.stringify(this.raw[name])})`);
+  }
+
+  integer(name: string): number | null {
+    const value = this.number(name);
+    return value !== null && Number.isSafeInteger(value) ? value : null;
+  }
+
+  /** A yuan amount converted to fen; anything that is not a decimal counts as no value. */
+  fen(name: string): number | null {
+    const value = this.raw[name];
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    if (isNoValue(value)) return null;
+    return yuanToFen(value);
+  }
+
+  requiredFen(name: string): number {
+    if (!this.has(name)) this.fail(name, 'is missing');
+    return this.fen(name) ?? this.fail(name, `is not a yuan amount (${JSON.stringify(this.raw[name])})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// customer.get
+
+const ACTIVE_STATES = new Set(['正常', '0', 'active', 'normal']);
+
+/**
+ * Maps the member state. The manual documents 0 normal and 1 frozen; the server sends "正常" and
+ * "冻结". Any other state (an unknown word such as "注销") counts as frozen, so that a card whose
+ * state is not plainly normal cannot pay.
+ */
+function readMemberState(fields: FieldReader): MemberState {
+  const state = fields.requiredText('state');
+  return ACTIVE_STATES.has(state.toLowerCase()) ? 'active' : 'frozen';
+}
+
+/** The level is documented as 1..6 and sent as "X004--X会员"; the name follows the "--". */
+function levelNameFromLevel(level: string | null): string | null {
+  if (level === null) return null;
+  const separator = level.indexOf('--');
+  if (separator >= 0) return level.slice(separator + 2).trim() || null;
+  return /^\d+$/.test(level) ? null : level;
+}
+
+/** `cashPayRate` is the percentage the member pays (80 = 8折); values outside 1..100 are unknown. */
+function readDiscountRate(fields: FieldReader, name: string): number | null {
+  const rate = fields.number(name);
+  return rate !== null && rate > 0 && rate <= 100 ? rate : null;
+}
+
+export function parseMember(raw: unknown, path: string): Member {
+  const fields = FieldReader.of(raw, path);
+  return {
+    customerId: fields.requiredText('customerId'),
+    cardNo: fields.requiredText('cardNo'),
+    offlineCardNo: fields.text('vipCardNo'),
+    // The manual marks `username` as always present and `name` as optional.
+    name: fields.text('name') ?? fields.text('username') ?? '',
+    nickName: fields.text('nickName'),
+    phone: fields.text('phone'),
+    levelName: fields.text('levelName') ?? levelNameFromLevel(fields.text('level')),
+    balanceFen: fields.requiredFen('point'),
+    accruedPoints: fields.number('accrualPoint'),
+    discountRatePercent: readDiscountRate(fields, 'cashPayRate'),
+    state: readMemberState(fields),
+    storeId: fields.text('storeId'),
+    openId: fields.text('openId'),
+  };
+}
+
+/**
+ * Returns every member of a customer.get response: `resultList` holds all cards of one phone and
+ * `result` one of them (usually also in the list). An empty response means no member matched.
+ */
+export function parseMembers(envelope: SuccessEnvelope): Member[] {
+  const members: Member[] = [];
+  const add = (member: Member): void => {
+    const known = members.some((other) => other.customerId === member.customerId && other.cardNo === member.cardNo);
+    if (!known) members.push(member);
+  };
+
+  if (Array.isArray(envelope.result)) {
+    envelope.result.forEach((raw, index) => add(parseMember(raw, `result[${index}]`)));
+  } else if (!isEmptyResult(envelope.result)) {
+    add(parseMember(envelope.result, 'result'));
+  }
+
+  if (Array.isArray(envelope.resultList)) {
+    envelope.resultList.forEach((raw, index) => add(parseMember(raw, `resultList[${index}]`)));
+  } else if (!isNoValue(envelope.resultList)) {
+    throw new UnusableAnswerError('resultList', 'resultList is not a list');
+  }
+  return members;
+}
+
+// ---------------------------------------------------------------------------------------------
+// customer.paidConsumeByPro
+
+/** Reads the server's figures of a payment or refund; the order number and price are the request's. */
+export function parsePaymentResult(envelope: SuccessEnvelope, request: { orderNo: string; priceFen: number }): PaymentResult {
+  const fields = FieldReader.of(envelope.result, 'result');
+  return {
+    orderNo: request.orderNo,
+    // The manual names the member number `code` in this result.
+    customerId: fields.requiredText('code'),
+    cardNo: fields.requiredText('cardNo'),
+    priceFen: request.priceFen,
+    discountRatePercent: readDiscountRate(fields, 'cashPayRate'),
+    discountFen: fields.requiredFen('payRateAmount'),
+    actualPaymentFen: fields.requiredFen('actualPayment'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// customer.getPaidConsumeLog
+
+function parseLogEntry(raw: unknown, path: string): LogEntry {
+  const fields = FieldReader.of(raw, path);
+  return {
+    serialId: fields.requiredText('serialId'),
+    customerId: fields.text('customerId'),
+    phone: fields.text('phone'),
+    changeFen: fields.fen('changeMoney'),
+    businessNo: fields.text('businessNo'),
+    businessType: fields.integer('businessType'),
+    businessTypeValue: fields.text('businessTypeValue'),
+    createTime: fields.text('createTime'),
+    payType: fields.integer('payType'),
+    customerCurrentRechargeFen: fields.fen('customerCurRechMoney'),
+    customerCurrentGiftFen: fields.fen('customerCurGiveMoney'),
+  };
+}
+
+/** Finds the entry list: `result.data` as documented, else a list in `result` or `resultList`. */
+function findLogEntries(envelope: SuccessEnvelope): { list: unknown[]; path: string } {
+  if (isRecord(envelope.result) && Array.isArray(envelope.result.data)) return { list: envelope.result.data, path: 'result.data' };
+  if (Array.isArray(envelope.result)) return { list: envelope.result, path: 'result' };
+  if (Array.isArray(envelope.resultList)) return { list: envelope.resultList, path: 'resultList' };
+  if (isEmptyResult(envelope.result) || (isRecord(envelope.result) && isNoValue(envelope.result.data))) {
+    return { list: [], path: 'result.data' };
+  }
+  throw new UnusableAnswerError('result.data', 'result.data is not a list');
+}
+
+/** `requested` fills in the paging figures when the server leaves them out. */
+export function parseLogPage(envelope: SuccessEnvelope, requested: { pageNo: number; pageSize: number }): LogPage {
+  const { list, path } = findLogEntries(envelope);
+  const entries = list.map((raw, index) => parseLogEntry(raw, `${path}[${index}]`));
+
+  const paging = isRecord(envelope.result) ? FieldReader.of(envelope.result, 'result') : null;
+  const pageSize = paging?.integer('pageSize') ?? requested.pageSize;
+  const totalCount = paging?.integer('totalCount') ?? entries.length;
+  return {
+    entries,
+    totalCount,
+    pageNo: paging?.integer('pageNo') ?? requested.pageNo,
+    pageSize,
+    totalPage: paging?.integer('totalPage') ?? Math.ceil(totalCount / pageSize),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// order.offlineUpload and order.offLineReturnUpload
+
+function resultFields(envelope: SuccessEnvelope): FieldReader {
+  return FieldReader.of(isNoValue(envelope.result) ? {} : envelope.result, 'result');
+}
+
+export function parseOrderUploadResult(envelope: SuccessEnvelope): OrderUploadResult {
+  const fields = resultFields(envelope);
+  return {
+    platformOrderNo: fields.text('orderNo'),
+    orderPoints: fields.number('orderPoint'),
+    memberPoints: fields.number('customerPoint'),
+  };
+}
+
+export function parseReturnResult(envelope: SuccessEnvelope): ReturnResult {
+  const fields = resultFields(envelope);
+  // NOTE: the manual documents no result for a return. These names follow the order upload's
+  // result and the request's field names; a server that uses others yields nulls here.
+  return {
+    returnOrderNo: fields.text('returnOrderNo') ?? fields.text('return_order_no'),
+    returnedPoints: fields.number('returnPoint') ?? fields.number('orderPoint'),
+    memberPoints: fields.number('customerPoint'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// goods.stockRealtime
+
+function parseStockItem(raw: unknown, path: string): StockItem {
+  const fields = FieldReader.of(raw, path);
+  return {
+    goodsCode: fields.requiredText('goods_code'),
+    goodsName: fields.text('goods_name'),
+    storeCode: fields.text('store_code'),
+    storeName: fields.text('store_name'),
+    stock: fields.requiredNumber('stock'),
+    unitCode: fields.text('unit_code'),
+    unitName: fields.text('unit_name'),
+  };
+}
+
+/** The list sits in `result` (as in the manual's sample) or in `resultList`. */
+export function parseStockPage(envelope: SuccessEnvelope, requested: { pageNo: number; pageSize: number }): StockPage {
+  let list: unknown[];
+  let path: string;
+  if (Array.isArray(envelope.result)) {
+    list = envelope.result;
+    path = 'result';
+  } else if (Array.isArray(envelope.resultList)) {
+    list = envelope.resultList;
+    path = 'resultList';
+  } else if (isEmptyResult(envelope.result)) {
+    list = [];
+    path = 'result';
+  } else {
+    throw new UnusableAnswerError('result', 'result is not a list of stock items');
+  }
+
+  return {
+    items: list.map((raw, index) => parseStockItem(raw, `${path}[${index}]`)),
+    pageNo: requested.pageNo,
+    pageSize: requested.pageSize,
+  };
+}
