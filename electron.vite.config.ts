@@ -13,6 +13,10 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron` and a few Node built-ins, so zod and the
+      // contract are bundled into it.
+      externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
         // A sandboxed preload must be CommonJS: Electron does not load ES modules there.

@@ -67,7 +67,20 @@ export type PaymentPayReply = z.infer<typeof paymentPayReplySchema>;
 export const paymentResolveRequestSchema = z.strictObject({ orderNo: orderNoSchema });
 export type PaymentResolveRequest = z.input<typeof paymentResolveRequestSchema>;
 
-export const paymentResolveReplySchema = z.discriminatedUnion('status', [paymentChargedSchema, paymentNotChargedSchema]);
+/**
+ * The transaction log has an entry with this order number: the member was charged. The figures
+ * come from that entry and are null when the server left them out.
+ */
+export const paymentChargedFromLogSchema = paymentChargedSchema.extend({
+  discountFen: z.int().nullable(),
+  actualPaymentFen: z.int().nullable(),
+});
+export type PaymentChargedFromLog = z.infer<typeof paymentChargedFromLogSchema>;
+
+export const paymentResolveReplySchema = z.discriminatedUnion('status', [
+  paymentChargedFromLogSchema,
+  paymentNotChargedSchema,
+]);
 export type PaymentResolveReply = z.infer<typeof paymentResolveReplySchema>;
 
 /** Payments of this till whose outcome is still unknown, oldest first, e.g. after a restart. */
@@ -109,7 +122,7 @@ export function previewPayment(
   const rate = member.discountRatePercent;
   if (rate === null || !Number.isFinite(rate) || rate < 0 || rate > 100) return null;
 
-  // NOTE: the rounding must match the server's; the training server's rule is the only one known.
+  // NOTE: the manual does not document the server's rounding. Half up matches the training server.
   const actualPaymentFen = Math.round((priceFen * rate) / 100);
   const balanceAfterFen = member.balanceFen - actualPaymentFen;
   return {

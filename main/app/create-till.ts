@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { TillMode, TillStatus } from '../../common/contract';
+import { createRouter, type HandlerModule, type Router } from '../ipc/router';
+import { createMemberHandlers } from '../ipc/handlers/member';
+import { createPaymentHandlers } from '../ipc/handlers/payment';
+import { createTillHandlers } from '../ipc/handlers/till';
+import { openJournal, type Journal } from '../journal';
+import { createLogger, type Logger } from '../logging/logger';
+import { createMemberService, type MemberService } from '../services/members';
+import { createOnlineMonitor, type OnlineMonitor } from '../services/online-status';
+import { createPaymentService, type PaymentService } from '../services/payments';
+import { startTrainingServer, type TrainingServer } from '../training';
+import { createVipaxClient, type VipaxClientConfig, type VipaxHttpClient } from '../vipax';
+import { createEventBus, type EventBus, type TillEventListener } from './events';
+
+// The composition root: builds the client, journal, services and router of one till, in training
+// mode or against the live server. The Electron entry, the end-to-end harness and integration
+// tests all start the till through `createTill`, so they run the same wiring.
+
+/** The live server's connection, as the settings hold it. */
+export type LiveConfig = Omit<VipaxClientConfig, 'logger' | 'now'>;
+
+export interface CreateTillOptions {
+  /** The app's data folder: the journal and the training server's data file live here. */
+  dataDir: string;
+  /** Live server settings. Without them the till runs in training mode. */
+  config?: LiveConfig;
+  /** Training mode against a server the caller started, instead of one in the data folder. */
+  trainingServer?: TrainingServer;
+  /** This till's id, the second part of every order number. Default "T01". */
+  tillId?: string;
+  appVersion?: string;
+  /** Overrides of the client settings, e.g. short timeouts in tests. */
+  client?: Partial<Pick<VipaxClientConfig, 'connectTimeoutMs' | 'timeoutMs' | 'readRetries' | 'retryBaseDelayMs'>>;
+  monitor?: { intervalMs?: number; offlineIntervalMs?: number };
+  /** See PaymentServiceOptions.settleDelayMs. */
+  settleDelayMs?: number;
+  now?: () => Date;
+}
+
+export interface Till {
+  readonly mode: TillMode;
+  readonly router: Router;
+  readonly client: VipaxHttpClient;
+  readonly journal: Journal;
+  readonly events: EventBus;
+  readonly monitor: OnlineMonitor;
+  readonly members: MemberService;
+  readonly payments: PaymentService;
+  /** The in-process training server when this till started one itself; otherwise null. */
+  readonly ownTrainingServer: TrainingServer | null;
+  status(): TillStatus;
+  /** Adds a listener for every main → renderer event and returns the function that removes it. */
+  onEvent(listener: TillEventListener): () => void;
+  /** Stops the monitor, closes the client and journal, and stops a training server it started. */
+  close(): Promise<void>;
+}
+
+/** The training server's data file in the data folder; training mode keeps its members between runs. */
+export const TRAINING_DATA_FILE = 'training-server.json';
+export const JOURNAL_FILE = 'journal.sqlite';
+/** Training records live in their own journal so they never mix with real ones. */
+export const TRAINING_JOURNAL_FILE = 'journal-training.sqlite';
+
+export async function createTill(options: CreateTillOptions): Promise<Till> {
+  const logger = createLogger('till');
+  const mode: TillMode = options.config === undefined ? 'training' : 'live';
+  const tillId = options.tillId ?? 'T01';
+
+  const ownTrainingServer =
+    mode === 'training' && options.trainingServer === undefined
+      ? await startTrainingServer({ dataFile: join(options.dataDir, TRAINING_DATA_FILE), logger: trainingLogger() })
+      : null;
+  const connection: LiveConfig = options.config ?? trainingConnection(options.trainingServer ?? ownTrainingServer);
+
+  let client: VipaxHttpClient | null = null;
+  let journal: Journal | null = null;
+  try {
+    client = createVipaxClient({ ...connection, ...options.client, logger: createLogger('vipax'), now: options.now });
+    journal = openJournal(join(options.dataDir, mode === 'training' ? TRAINING_JOURNAL_FILE : JOURNAL_FILE), {
+      storeCode: connection.storeCode,
+      tillId,
+      clock: options.now,
+    });
+    const recovered = journal.recoverInterrupted();
+    if (recovered.payments > 0 || recovered.entries > 0) logger.warn('Recovered records left in flight', recovered);
+
+    const till = assemble({ options, mode, tillId, client, journal, connection, ownTrainingServer, logger });
+    logger.info('Till started', { mode, storeCode: connection.storeCode, tillId });
+    return till;
+  } catch (error) {
+    client?.close();
+    journal?.close();
+    await ownTrainingServer?.close();
+    throw error;
+  }
+}
+
+interface AssembleInput {
+  options: CreateTillOptions;
+  mode: TillMode;
+  tillId: string;
+  client: VipaxHttpClient;
+  journal: Journal;
+  connection: LiveConfig;
+  ownTrainingServer: TrainingServer | null;
+  logger: Logger;
+}
+
+function assemble(input: AssembleInput): Till {
+  const { options, mode, tillId, client, journal, connection, ownTrainingServer, logger } = input;
+  const events = createEventBus();
+  const monitor = createOnlineMonitor({
+    ping: () => client.ping(),
+    intervalMs: options.monitor?.intervalMs,
+    offlineIntervalMs: options.monitor?.offlineIntervalMs,
+    now: options.now,
+  });
+  const members = createMemberService({ client, monitor });
+  const payments = createPaymentService({
+    client,
+    journal,
+    members,
+    monitor,
+    settleDelayMs: options.settleDelayMs,
+    now: options.now,
+  });
+
+  const status = (): TillStatus => ({
+    mode,
+    ...monitor.current(),
+    storeCode: connection.storeCode,
+    tillId,
+    appVersion: options.appVersion ?? '0.0.0',
+  });
+
+  const handlerModules: HandlerModule[] = [
+    createTillHandlers({ status }),
+    createMemberHandlers({ members }),
+    createPaymentHandlers({ payments }),
+  ];
+  const router = createRouter(handlerModules);
+
+  monitor.onChange(() => events.emit('till:status-changed', status()));
+  monitor.start();
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      monitor.stop();
+      client.close();
+      journal.close();
+      await ownTrainingServer?.close();
+      logger.info('Till stopped', { mode });
+    })();
+    return closing;
+  };
+
+  return {
+    mode,
+    router,
+    client,
+    journal,
+    events,
+    monitor,
+    members,
+    payments,
+    ownTrainingServer,
+    status,
+    onEvent: (listener) => events.subscribe(listener),
+    close,
+  };
+}
+
+function trainingConnection(server: TrainingServer | null): LiveConfig {
+  if (server === null) throw new Error('Training mode needs a training server');
+  return { url: server.url, appid: server.appid, secret: server.secret, storeCode: server.storeCode };
+}
+
+function trainingLogger() {
+  const logger = createLogger('training-server');
+  return {
+    info: (message: string) => logger.info(message),
+    warn: (message: string) => logger.warn(message),
+    error: (message: string, error?: unknown) => logger.error(message, { error: String(error) }),
+  };
+}

@@ -1,0 +1,299 @@
+import type {
+  PaymentCharged,
+  PaymentPayReply,
+  PaymentResolveReply,
+  PaymentUnresolvedReply,
+} from '../../common/contract';
+import { previewPayment } from '../../common/contract';
+import { TillError } from '../ipc/errors';
+import type { Journal, PaymentRecord } from '../journal';
+import { createLogger, type Logger } from '../logging/logger';
+import { isVipaxError } from '../vipax/errors';
+import type { LogEntry, Member, VipaxClient } from '../vipax/types';
+import type { MemberService } from './members';
+import type { OnlineMonitor } from './online-status';
+
+// Stored-value payment. The order of steps is what keeps money safe:
+// 1. refuse what the till can decide alone (offline, busy, frozen, balance too low);
+// 2. write the payment to the journal as `sending`, so a crash leaves a record;
+// 3. send paidConsumeByPro once and record its outcome. A payment is never sent twice: when the
+//    response is lost, `resolve` reads the transaction log instead.
+
+export type PaymentJournal = Pick<
+  Journal,
+  | 'allocateOrderNo'
+  | 'recordPaymentStarted'
+  | 'recordPaymentApplied'
+  | 'recordPaymentNotApplied'
+  | 'recordPaymentUnknown'
+  | 'resolvePayment'
+  | 'getPayment'
+  | 'listPayments'
+>;
+
+export interface PaymentService {
+  pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply>;
+  /** Finds out from the transaction log whether a payment with an unknown outcome was charged. */
+  resolve(request: { orderNo: string }): Promise<PaymentResolveReply>;
+  /** Lists this till's payments whose outcome is still unknown, oldest first. */
+  unresolved(): PaymentUnresolvedReply;
+}
+
+export interface PaymentServiceOptions {
+  client: VipaxClient;
+  journal: PaymentJournal;
+  members: MemberService;
+  monitor: Pick<OnlineMonitor, 'current' | 'reportSuccess' | 'reportFailure'>;
+  /**
+   * Minimum time between a lost response and the log look-up, so a request the server is still
+   * working on has time to reach the log. Default 2000 ms.
+   */
+  settleDelayMs?: number;
+  /** Largest number of log pages read for one look-up. Default 100 (19,900 entries). */
+  maxLogPages?: number;
+  now?: () => Date;
+  logger?: Logger;
+}
+
+const LOG_PAGE_SIZE = 199;
+
+export function createPaymentService(options: PaymentServiceOptions): PaymentService {
+  const { client, journal, members, monitor } = options;
+  const settleDelayMs = options.settleDelayMs ?? 2000;
+  const maxLogPages = options.maxLogPages ?? 100;
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? createLogger('payments');
+
+  /** Customer ids with a payment in flight, and order numbers being sent or looked up. */
+  const busyMembers = new Set<string>();
+  const busyOrders = new Set<string>();
+
+  async function pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply> {
+    if (monitor.current().connection === 'offline') {
+      throw new TillError('offline', 'The VIPax server cannot be reached, so stored-value payment is unavailable');
+    }
+    if (busyMembers.has(request.customerId)) {
+      throw new TillError('busy', `A payment for member ${request.customerId} is already in progress`);
+    }
+
+    busyMembers.add(request.customerId);
+    try {
+      const member = await members.readMember(request.cardNo, request.customerId);
+      checkPayable(member, request.amountFen);
+      return await send(member, request.amountFen);
+    } finally {
+      busyMembers.delete(request.customerId);
+    }
+  }
+
+  async function send(member: Member, priceFen: number): Promise<PaymentPayReply> {
+    const orderNo = journal.allocateOrderNo();
+    journal.recordPaymentStarted({
+      orderNo,
+      member: { customerId: member.customerId, cardNo: member.cardNo, phone: member.phone },
+      priceFen,
+    });
+    logger.info('Payment sending', { orderNo, customerId: member.customerId, priceFen });
+
+    busyOrders.add(orderNo);
+    try {
+      const result = await client.paidConsumeByPro({ memberNo: member.customerId, orderNo, priceFen });
+      journal.recordPaymentApplied(orderNo, result);
+      monitor.reportSuccess();
+      logger.info('Payment applied', { orderNo, actualPaymentFen: result.actualPaymentFen, discountFen: result.discountFen });
+
+      const charged: PaymentCharged = {
+        status: 'charged',
+        orderNo,
+        customerId: member.customerId,
+        cardNo: member.cardNo,
+        priceFen,
+        discountRatePercent: result.discountRatePercent,
+        discountFen: result.discountFen,
+        actualPaymentFen: result.actualPaymentFen,
+        balanceFen: await readBalance(member, orderNo),
+      };
+      return charged;
+    } catch (error) {
+      return recordFailure(error, member, orderNo, priceFen);
+    } finally {
+      busyOrders.delete(orderNo);
+    }
+  }
+
+  function recordFailure(error: unknown, member: Member, orderNo: string, priceFen: number): PaymentPayReply {
+    const certainlyNotApplied =
+      isVipaxError(error) && (error.kind === 'network' || error.kind === 'rejected' || error.kind === 'invalid-input');
+
+    if (certainlyNotApplied) {
+      journal.recordPaymentNotApplied(orderNo, error);
+      if (error.kind === 'network') monitor.reportFailure(error);
+      logger.warn('Payment not applied', { orderNo, kind: error.kind, error: error.message });
+      throw error;
+    }
+
+    // Anything else (a lost response, or a bug after the request may have left) could have
+    // charged the member, so the payment stays open until a look-up in the transaction log settles it.
+    journal.recordPaymentUnknown(orderNo, error);
+    if (isVipaxError(error)) monitor.reportFailure(error);
+    logger.warn('Payment outcome unknown', { orderNo, error: error instanceof Error ? error.message : String(error) });
+    if (!isVipaxError(error)) throw error;
+
+    return { status: 'unknown', orderNo, customerId: member.customerId, cardNo: member.cardNo, priceFen };
+  }
+
+  async function readBalance(member: Member, orderNo: string): Promise<number | null> {
+    try {
+      const fresh = await members.readMember(member.cardNo, member.customerId);
+      return fresh.balanceFen;
+    } catch (error) {
+      logger.warn('Balance re-read after payment failed', { orderNo, error: String(error) });
+      return null;
+    }
+  }
+
+  async function resolve(request: { orderNo: string }): Promise<PaymentResolveReply> {
+    const record = journal.getPayment(request.orderNo);
+    if (record === null) throw new TillError('not-found', `No payment with order number ${request.orderNo} at this till`);
+    if (busyOrders.has(record.orderNo)) {
+      throw new TillError('busy', `Payment ${record.orderNo} is still being sent or looked up`);
+    }
+
+    busyOrders.add(record.orderNo);
+    try {
+      return await resolveRecord(record);
+    } finally {
+      busyOrders.delete(record.orderNo);
+    }
+  }
+
+  async function resolveRecord(record: PaymentRecord): Promise<PaymentResolveReply> {
+    const base = {
+      orderNo: record.orderNo,
+      customerId: record.member.customerId ?? '',
+      cardNo: record.member.cardNo ?? '',
+      priceFen: record.priceFen,
+    };
+
+    if (record.state === 'not-applied') return { status: 'not-charged', ...base };
+    if (record.state === 'applied') {
+      return {
+        status: 'charged',
+        ...base,
+        discountRatePercent: record.figures.discountRatePercent,
+        discountFen: record.figures.discountFen,
+        actualPaymentFen: record.figures.actualPaymentFen,
+        balanceFen: null,
+      };
+    }
+    if (record.state === 'sending') {
+      // Only a crash leaves `sending` behind, and start-up turns those into `unknown`.
+      throw new TillError('busy', `Payment ${record.orderNo} is still being sent`);
+    }
+
+    await waitForSettle(record);
+    const member = await memberOf(record);
+    const entry = await findInLog(member, record);
+
+    if (entry === null) {
+      journal.resolvePayment(record.orderNo, 'not-applied');
+      logger.info('Payment resolved: not in the transaction log', { orderNo: record.orderNo });
+      return { status: 'not-charged', ...base };
+    }
+
+    const actualPaymentFen = entry.changeFen === null ? null : Math.abs(entry.changeFen);
+    const discountFen = actualPaymentFen === null ? null : record.priceFen - actualPaymentFen;
+    journal.resolvePayment(record.orderNo, 'applied', {
+      discountRatePercent: member.discountRatePercent,
+      discountFen,
+      actualPaymentFen,
+    });
+    logger.info('Payment resolved: found in the transaction log', { orderNo: record.orderNo, actualPaymentFen });
+
+    return {
+      status: 'charged',
+      ...base,
+      discountRatePercent: member.discountRatePercent,
+      discountFen,
+      actualPaymentFen,
+      balanceFen: member.balanceFen,
+    };
+  }
+
+  async function waitForSettle(record: PaymentRecord): Promise<void> {
+    const elapsedMs = now().getTime() - Date.parse(record.updatedAt);
+    const remainingMs = settleDelayMs - (Number.isFinite(elapsedMs) ? elapsedMs : 0);
+    if (remainingMs > 0) await new Promise((resolveTimer) => setTimeout(resolveTimer, remainingMs));
+  }
+
+  async function memberOf(record: PaymentRecord): Promise<Member> {
+    const { customerId, cardNo } = record.member;
+    if (customerId === null || cardNo === null) {
+      throw new TillError('not-found', `Payment ${record.orderNo} has no member recorded, so its log cannot be read`);
+    }
+    return members.readMember(cardNo, customerId);
+  }
+
+  /**
+   * Reads every page of the member's transaction log from the day before the payment to the day
+   * after, because the server's day may differ from the till's, and returns the entry whose
+   * business number is the order number.
+   */
+  async function findInLog(member: Member, record: PaymentRecord): Promise<LogEntry | null> {
+    const phone = member.phone ?? record.member.phone;
+    if (phone === null) {
+      throw new TillError('not-found', `Member ${member.customerId} has no phone number, so the log cannot be searched`);
+    }
+
+    const from = shiftDay(record.businessDay, -1);
+    const to = shiftDay(record.businessDay, 1);
+    for (let pageNo = 0; pageNo < maxLogPages; pageNo++) {
+      const page = await client.getPaidConsumeLog({ phone, from, to, pageNo, pageSize: LOG_PAGE_SIZE });
+      const entry = page.entries.find((candidate) => candidate.businessNo === record.orderNo);
+      if (entry !== undefined) return entry;
+      if (page.entries.length === 0 || pageNo + 1 >= page.totalPage) return null;
+    }
+
+    // Stopping early would turn "not found yet" into "not charged", which is never safe.
+    throw new TillError('unknown-outcome', `The transaction log of ${member.customerId} has more than ${maxLogPages} pages`);
+  }
+
+  function unresolved(): PaymentUnresolvedReply {
+    const records = journal.listPayments({ state: 'unknown' }).reverse();
+    return {
+      payments: records.map((record) => ({
+        status: 'unknown' as const,
+        orderNo: record.orderNo,
+        customerId: record.member.customerId ?? '',
+        cardNo: record.member.cardNo ?? '',
+        priceFen: record.priceFen,
+        startedAt: record.createdAt,
+      })),
+    };
+  }
+
+  return { pay, resolve, unresolved };
+}
+
+/** Rejects a payment the till can refuse without asking the server. */
+function checkPayable(member: Member, amountFen: number): void {
+  if (member.state === 'frozen') {
+    throw new TillError('frozen', `Member card ${member.cardNo} is frozen`);
+  }
+
+  const preview = previewPayment(member, amountFen);
+  // With no known rate only the server can tell, unless the balance is empty.
+  const insufficient = preview === null ? member.balanceFen <= 0 : !preview.sufficient;
+  if (insufficient) {
+    throw new TillError(
+      'insufficient-balance',
+      `Balance ${member.balanceFen} fen does not cover ${preview?.actualPaymentFen ?? amountFen} fen`,
+    );
+  }
+}
+
+/** Adds whole days to a yyyy-MM-dd date. */
+function shiftDay(day: string, days: number): string {
+  const time = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
