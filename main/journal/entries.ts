@@ -193,33 +193,28 @@ export function finishAttempt(store: JournalStore, attemptId: number, finish: At
         store.insertEvent(row.id, 'sending', 'sent', finish.message ?? null);
         break;
       case 'pending':
-        store.closeAttempt(attemptId, finish.outcome, finish.error.message);
+        store.closeAttempt(attemptId, finish.outcome, finish.error?.message ?? null);
         store.run(
-          `UPDATE entries SET state = 'pending', outcome_unknown = $unknown, next_attempt_at = $nextAttemptAt,
-             last_error_kind = $kind, last_error_message = $message, updated_at = $now
+          `UPDATE entries SET state = 'pending', outcome_unknown = COALESCE($unknown, outcome_unknown),
+             next_attempt_at = $nextAttemptAt, updated_at = $now
            WHERE id = $id`,
-          {
-            id: row.id,
-            now,
-            unknown: finish.outcomeUnknown ? 1 : 0,
-            nextAttemptAt: finish.nextAttemptAt,
-            kind: finish.error.kind,
-            message: finish.error.message,
-          },
+          { id: row.id, now, unknown: flagOf(finish.outcomeUnknown), nextAttemptAt: finish.nextAttemptAt },
         );
-        store.insertEvent(row.id, 'sending', 'pending', null);
+        if (finish.error) store.setError(row.id, finish.error);
+        store.insertEvent(row.id, 'sending', 'pending', finish.error ? null : finish.outcome);
         break;
       case 'needs-attention':
       case 'needs-review':
         store.closeAttempt(attemptId, finish.outcome, finish.error.message);
         store.run(
-          `UPDATE entries SET state = $state, last_error_kind = $kind, last_error_message = $message,
-             note = $note, updated_at = $now
+          `UPDATE entries SET state = $state, outcome_unknown = COALESCE($unknown, outcome_unknown),
+             last_error_kind = $kind, last_error_message = $message, note = $note, updated_at = $now
            WHERE id = $id`,
           {
             id: row.id,
             now,
             state: finish.state,
+            unknown: flagOf(finish.outcomeUnknown),
             kind: finish.error.kind,
             message: finish.error.message,
             note: finish.state === 'needs-review' ? finish.note : null,
@@ -230,6 +225,11 @@ export function finishAttempt(store: JournalStore, attemptId: number, finish: At
     }
     return requireEntry(store, row.id);
   });
+}
+
+function flagOf(value: boolean | undefined): number | null {
+  if (value === undefined) return null;
+  return value ? 1 : 0;
 }
 
 /** Cancels an entry that is not being sent. The entry stays in the journal with the reason. */
@@ -330,6 +330,27 @@ export function listDueEntries(store: JournalStore, nowMs: number, limit = 100):
     { now: nowMs, limit },
   );
   return rows.map(toOutboxEntry);
+}
+
+/** Makes every pending entry due now, e.g. when the server is reachable again. Returns how many moved. */
+export function makePendingDue(store: JournalStore, nowMs: number): number {
+  return store.run(
+    `UPDATE entries SET next_attempt_at = $now
+     WHERE kind <> 'payment' AND state = 'pending' AND next_attempt_at > $now`,
+    { now: nowMs },
+  ).changes;
+}
+
+/** Moves a pending entry's due time to `atMs` without an attempt, e.g. to let a sent request settle. */
+export function deferEntry(store: JournalStore, entryId: number, atMs: number): void {
+  store.transaction(() => {
+    requireRow(store, entryId, ['pending']);
+    store.run(`UPDATE entries SET next_attempt_at = $at, updated_at = $now WHERE id = $id`, {
+      id: entryId,
+      at: atMs,
+      now: store.nowIso(),
+    });
+  });
 }
 
 /** Returns when the earliest pending entry falls due (ms since the epoch), or null if none is pending. */

@@ -182,6 +182,14 @@ export class Journal {
     return entries.listDueEntries(this.store, nowMs, limit);
   }
 
+  makePendingDue(nowMs: number): number {
+    return entries.makePendingDue(this.store, nowMs);
+  }
+
+  deferEntry(entryId: number, atMs: number): void {
+    entries.deferEntry(this.store, entryId, atMs);
+  }
+
   nextDueAt(): number | null {
     return entries.nextDueAt(this.store);
   }

@@ -126,9 +126,19 @@ export interface OutboxEntry {
   sentAt: string | null;
 }
 
-/** How an attempt ended and where the entry goes next, written in one transaction. */
+/**
+ * How an attempt ended and where the entry goes next, written in one transaction. `outcomeUnknown`
+ * sets the entry's flag; left out, the flag stays as it was.
+ */
 export type AttemptFinish =
   | { state: 'sent'; outcome: AttemptOutcome; result: unknown; figures?: PaymentFigures; message?: string }
-  | { state: 'pending'; outcome: AttemptOutcome; error: RecordedError; nextAttemptAt: number; outcomeUnknown: boolean }
-  | { state: 'needs-attention'; outcome: AttemptOutcome; error: RecordedError }
-  | { state: 'needs-review'; outcome: AttemptOutcome; error: RecordedError; note: string };
+  | {
+      state: 'pending';
+      outcome: AttemptOutcome;
+      /** Left out when the attempt did not fail (a look-up that proved the refund absent). */
+      error?: RecordedError;
+      nextAttemptAt: number;
+      outcomeUnknown?: boolean;
+    }
+  | { state: 'needs-attention'; outcome: AttemptOutcome; error: RecordedError; outcomeUnknown?: boolean }
+  | { state: 'needs-review'; outcome: AttemptOutcome; error: RecordedError; note: string; outcomeUnknown?: boolean };
