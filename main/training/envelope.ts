@@ -14,16 +14,16 @@ export interface Call {
   msg: Msg;
 }
 
-/** The signature VIPax expects: md5(appid + secret + ts + v) as 32 lowercase hex digits. */
+/** Computes the signature VIPax expects: md5(appid + secret + ts + v) as 32 lowercase hex digits. */
 export function signatureFor(appid: string, secret: string, ts: string, v: string): string {
   return createHash('md5').update(appid + secret + ts + v, 'utf8').digest('hex');
 }
 
 /**
- * Checks the envelope of one request and returns its call. Rejects, in this order: a missing
- * field, an unknown appid, a `ts` that is not yyyyMMddHHmmss, `v` other than "2.0", a wrong
- * signature (compared as lowercase hex, exactly), a `ts` more than `windowSeconds` away from the
- * server's clock (read as wall-clock time in `timeZone`), and a `msg` that is not a JSON object.
+ * Checks the envelope of one request and returns its call. The first failed check rejects it:
+ * 1. every field is present; 2. appid is known; 3. `ts` is yyyyMMddHHmmss; 4. `v` is "2.0";
+ * 5. the signature matches exactly, so uppercase hex is rejected; 6. `ts`, read as wall-clock
+ * time in `timeZone`, is at most `windowSeconds` from the server's clock; 7. `msg` is a JSON object.
  */
 export function readCall(
   params: URLSearchParams,

@@ -31,7 +31,7 @@ export function requiredString(msg: Msg, field: string, maxLength?: number): str
 
 const INTEGER_TEXT = /^-?\d+$/;
 
-/** Reads an integer given as a number or as digits; null when absent or empty. */
+/** Reads an integer given as a number or as digits. Returns null when it is absent or empty. */
 export function optionalInteger(msg: Msg, field: string, range: { min?: number; max?: number } = {}): number | null {
   const value = msg[field];
   if (value === undefined || value === null || value === '') return null;
@@ -121,7 +121,7 @@ export function requiredDateTime(msg: Msg, field: string): string {
   return result;
 }
 
-/** Reads a list of objects, such as `goods`; an empty or missing list is rejected. */
+/** Reads a list of objects, such as `goods`. An empty or missing list is rejected. */
 export function requiredObjectList(msg: Msg, field: string): Msg[] {
   const value = msg[field];
   if (value === undefined || value === null) throw new RejectedCall(text.missingField(field));

@@ -1,6 +1,6 @@
-// Every message the training server puts in `message`. VIPax answers in Chinese; these are the
-// server's words, not the till's, so they live here rather than in the renderer's locale files.
-// The client and tests compare against these constants instead of repeating the text.
+// Every message the training server sends in `message`. VIPax writes its messages in Chinese.
+// They are the server's words, not the till's, so they live here and not in the locale files.
+// Code that must recognise a message, such as a repeated order number, imports it from here.
 
 /** The success message, as in the manual's samples. */
 export const SUCCESS_MESSAGE = '操作成功!';

@@ -60,7 +60,7 @@ function fixture(
 }
 
 /**
- * Named members for tests. Each value here is what a fresh training server holds.
+ * Named members for tests. Each value here is what a fresh training server contains.
  * - gold: active, rate 88, balance 1,234.56 yuan, has a physical card, openid, other id and history.
  * - diamond: rate 80, balance 5,000.00. silver: rate 95. standard: rate 100.
  * - frozen: 会员卡已冻结, with a balance, so only the state stops a payment.
@@ -153,7 +153,7 @@ export const seedFixtures = deepFreeze({
   storeName: STORE_NAME,
   levels: LEVELS,
   members: memberFixtures,
-  /** The phone number that holds two cards: sharedPhoneFirst (returned first) and sharedPhoneSecond. */
+  /** The phone number with two cards: sharedPhoneFirst (returned first) and sharedPhoneSecond. */
   sharedPhone: '13900000007',
   /** A card number and a phone number that no member has. */
   unknownCardNo: 'CARD209901019999',
@@ -168,7 +168,7 @@ export const seedFixtures = deepFreeze({
     water: goodsRows[3]!,
     count: goodsRows.length,
   },
-  /** Serial log entries in the seed; all belong to the gold, diamond and silver members. */
+  /** Number of log entries in the seed. They belong to the gold, diamond and sharedPhoneFirst members. */
   logEntryCount: 6,
 });
 

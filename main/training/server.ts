@@ -13,7 +13,7 @@ import { failure, type WireReply } from './wire';
 /** The one path VIPax serves, as in the manual's test address. */
 export const ENDPOINT_PATH = '/VipaxWS/ws';
 
-/** Largest request body accepted; a larger one gets HTTP 413. Real calls are a few kB at most. */
+/** Maximum request body in bytes. A larger body gets HTTP 413. The eight methods' requests are a few kB at most. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface TrainingLogger {
@@ -31,14 +31,15 @@ export interface TrainingServerOptions {
   appid?: string;
   /** Default 'training-secret'. */
   secret?: string;
-  /** The store the server serves; default 'S001', the seeded store. Calls for other stores are rejected. */
+  /** The store the server serves. Default 'S001', the seeded store. Calls for other stores are rejected. */
   storeCode?: string;
   /**
    * When set, the state is loaded from this JSON file and saved to it atomically after every
    * change. A missing file starts from the seed; a damaged one is renamed aside and the seed used.
+   * NOTE: one server per file. Two servers on the same file overwrite each other's changes.
    */
   dataFile?: string;
-  /** Largest accepted difference between `ts` and the server's clock, in seconds. Default 300. */
+  /** Maximum accepted difference between `ts` and the server's clock, in seconds. Default 300. */
   tsWindowSeconds?: number;
   /** IANA time zone in which `ts` and the times the server sends are read. Default 'Asia/Shanghai'. */
   timeZone?: string;
@@ -49,13 +50,13 @@ export interface TrainingServerOptions {
 }
 
 export type Fault =
-  /** Answers `ms` milliseconds late. The call is applied at once; only the answer waits. */
+  /** Delays the response by `ms` milliseconds. The call is applied at once, and only the response waits. */
   | { kind: 'delay'; ms: number }
-  /** Applies the call, then destroys the socket without answering (the unknown-outcome case). */
+  /** Applies the call, then destroys the socket without a response (the unknown-outcome case). */
   | { kind: 'drop-after-apply' }
-  /** Answers HTTP 502 with an HTML page, as a proxy in front of VIPax would; nothing is applied. */
+  /** Responds HTTP 502 with an HTML page, as a proxy in front of VIPax would. Nothing is applied. */
   | { kind: 'bad-gateway' }
-  /** Answers 200 with a truncated JSON body; nothing is applied. */
+  /** Responds 200 with a truncated JSON body. Nothing is applied. */
   | { kind: 'malformed-json' }
   /** Stops listening, so connections are refused, until setFault(null) listens again on the same port. */
   | { kind: 'refuse-connections' };
@@ -84,7 +85,7 @@ export interface TrainingServer {
   hooks: {
     /**
      * Runs after a call changed the state (and the data file, when there is one) and before
-     * its answer is written. The answer waits for a returned promise.
+     * its response is written. The response waits for a returned promise.
      */
     afterApply?: (call: AppliedCall) => void | Promise<void>;
   };
@@ -188,10 +189,10 @@ class TrainingServerImpl implements TrainingServer {
   }
 
   async setFault(fault: Fault | null, options: FaultOptions = {}): Promise<void> {
-    if (this.closed) throw new Error('The training server is closed');
+    if (this.closed) throw new Error('Cannot set a fault because the training server is closed');
     if (fault?.kind === 'refuse-connections' && (options.methods !== undefined || options.count !== undefined)) {
       // A refused connection carries no request, so it cannot be matched or counted.
-      throw new TypeError('refuse-connections applies to all connections until setFault(null); methods and count are not supported');
+      throw new TypeError('refuse-connections cannot be limited by methods or count. It applies to every connection until setFault(null).');
     }
     if (fault?.kind === 'delay' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
       throw new RangeError(`delay.ms must be a non-negative number of milliseconds, got ${String(fault.ms)}`);
@@ -294,7 +295,7 @@ class TrainingServerImpl implements TrainingServer {
     this.writeJson(response, 200, reply);
   }
 
-  /** Checks, applies and saves one call; runs afterApply when it changed the state. */
+  /** Checks, applies and saves one call, and runs afterApply when the call changed the state. */
   private async process(params: URLSearchParams): Promise<WireReply> {
     const now = this.now();
     let call: Call;
@@ -352,7 +353,7 @@ class TrainingServerImpl implements TrainingServer {
   }
 }
 
-/** Reads the request body as UTF-8; returns null when it is larger than MAX_BODY_BYTES. */
+/** Reads the request body as UTF-8. Returns null when it is larger than MAX_BODY_BYTES. */
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -365,7 +366,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Names the order numbers of a call for the log; never phone numbers or other personal data. */
+/** Lists the order numbers and member id of a call for the log. Phone numbers and names are left out. */
 function describeCall(msg: Record<string, unknown>): string {
   const numbers = ['orderNo', 'oldOrderNo', 'order_no', 'return_order_no', 'user_id']
     .filter((field) => typeof msg[field] === 'string' || typeof msg[field] === 'number')
@@ -388,6 +389,9 @@ export async function startTrainingServer(options: TrainingServerOptions = {}): 
     const loaded = loadState(options.dataFile, now());
     if (loaded.kind === 'loaded') {
       state = loaded.state;
+      // The configured store wins over the one saved, so a till that changed its store code
+      // keeps its training members and history.
+      state.store.code = storeCode;
     } else if (loaded.kind === 'damaged') {
       options.logger?.warn(`training server: data file ${options.dataFile} is damaged (${loaded.reason}); moved to ${loaded.movedTo} and started from the seed`);
     }

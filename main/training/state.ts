@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The training server's whole state: plain JSON, so it can be saved to and loaded from a data
-// file as it is. Money is integer fen; points are whole points.
+// file as it is. Money is integer fen, and points are whole points.
 
 const memberSchema = z.object({
   /** 会员号, e.g. "MEMB20160901006045": what paidConsumeByPro takes as `wxConsumeNo`. */
@@ -59,7 +59,10 @@ const logEntrySchema = z.object({
   storeCode: z.string(),
   /** The price asked for: positive for a payment or top-up, negative for a refund or deduction. */
   priceFen: z.number().int(),
-  /** The change taken from the balance, with the sign of `priceFen`. */
+  /**
+   * The amount after discount, with the sign of `priceFen`. A payment takes it from the
+   * balance, a refund gives it back and a top-up adds it.
+   */
   actualFen: z.number().int(),
   /** The member's rate applied to this entry. */
   discountRatePercent: z.number().int(),

@@ -47,7 +47,7 @@ export function memberToWire(member: SimMember): Record<string, unknown> {
     employeeId: null,
     createTime: member.createTime,
     phone: member.phone ?? '',
-    sex: member.sex === null ? null : member.sex === 'male' ? '1' : '2',
+    sex: sexToWire(member.sex),
     areaCode: member.cityCode,
     updateTime: member.updateTime,
     cardNo: member.cardNo,
@@ -68,13 +68,19 @@ export function memberToWire(member: SimMember): Record<string, unknown> {
     accrualPoint: String(member.points),
     logo: member.logo ?? '',
     remark: null,
-    // Absent from the manual's table; public client code reads it as the stored-value rate.
-    // Sent as a string, like the other numbers of this result.
+    // Absent from the manual's table, but clients read it as the member's stored-value rate.
+    // It is sent as a string, like the other numbers of this result.
     cashPayRate: String(member.discountRatePercent),
   };
 }
 
-/** Formats a transaction log entry as getPaidConsumeLog's sample does; money as yuan numbers. */
+/** Formats sex as customer.update takes `vip_sex`: "1" male, "2" female. */
+function sexToWire(sex: SimMember['sex']): string | null {
+  if (sex === null) return null;
+  return sex === 'male' ? '1' : '2';
+}
+
+/** Formats a transaction log entry as getPaidConsumeLog's sample does, with money as yuan numbers. */
 export function logEntryToWire(entry: SimLogEntry): Record<string, unknown> {
   return {
     customerId: entry.customerId,

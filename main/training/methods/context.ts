@@ -2,7 +2,7 @@ import type { Msg } from '../fields';
 import type { SimState } from '../state';
 import type { WireReply } from '../wire';
 
-/** What a method sees of the server while it handles one call. */
+/** The server state and clock that a method receives for one call. */
 export interface CallContext {
   state: SimState;
   /** The server's clock at the time of the call. */

@@ -51,7 +51,7 @@ function listOf<T>(value: T | undefined): T[] {
 
 /**
  * customer.update: finds the member by user_id (wins), other_id, openid or mobile, in that order,
- * and changes the other fields given. A mobile number that holds several cards is rejected as a
+ * and changes the other fields given. A mobile number with several cards is rejected as a
  * key, because the server cannot tell which card is meant. `result` is empty (null).
  */
 export function updateCustomer(msg: Msg, { state, now, timeZone }: CallContext): MethodOutcome {

@@ -30,7 +30,7 @@ import { checkStoreCode } from './customer';
 // - A frozen card can neither upload orders nor returns.
 
 /**
- * order.offlineUpload: finds the member by member_phone (the first card when the phone holds
+ * order.offlineUpload: finds the member by member_phone (the first card when the phone has
  * several) and records the order. `result` is `{orderNo (the platform's number), orderPoint,
  * customerPoint}`.
  */
@@ -95,10 +95,10 @@ export function uploadOrder(msg: Msg, { state, now, timeZone }: CallContext): Me
 }
 
 /**
- * order.offLineReturnUpload: finds the member by member_card_no (wins; card number, physical
- * card number or customerId) or member_phone (the card of that phone that placed the order),
- * and records a return against the original order. `result` is `{returnOrderNo (the
- * platform's number), returnPoint (points taken back), customerPoint}`.
+ * order.offLineReturnUpload: records a return against the original order.
+ * The member is found by member_card_no (card number, physical card number or customerId),
+ * which wins over member_phone. By phone, it is the card of that phone that placed the order.
+ * `result` is `{returnOrderNo (the platform's number), returnPoint (points taken back), customerPoint}`.
  */
 export function uploadReturn(msg: Msg, { state, now, timeZone }: CallContext): MethodOutcome {
   const cardNo = optionalString(msg, 'member_card_no');

@@ -17,8 +17,8 @@ import { checkStoreCode } from './customer';
 //   payment's price. The share is computed on the running total and rounded half up, and the
 //   earlier refunds are subtracted, so the refunds of a payment always add up to exactly what it
 //   took once the whole price is refunded.
-// - Every order number (payment or refund) can be used once; a repeat is rejected with
-//   "订单号重复" whatever else the call contains, so a resent payment is never applied twice.
+// - Every order number (payment or refund) can be used once. A repeat is rejected with
+//   "订单号重复" before any other business check, so a resent payment is never applied twice.
 // - A frozen card can neither pay nor be refunded.
 
 interface StoredValueKind {
@@ -168,7 +168,7 @@ function refundFigures(member: SimMember, request: StoredValueRequest, kind: Sto
   return { actualFen: -(totalBackFen - givenBackFen), discountRatePercent: payment.discountRatePercent };
 }
 
-/** Divides two non-negative integers, rounding half up; BigInt so that no product loses precision. */
+/** Divides two non-negative integers, rounding half up. It takes BigInt so that no product loses precision. */
 function divideRoundingHalfUp(dividend: bigint, divisor: bigint): number {
   return Number((dividend * 2n + divisor) / (divisor * 2n));
 }
@@ -205,7 +205,7 @@ export function getPaidConsumeLog(msg: Msg, { state }: CallContext): MethodOutco
     .filter(({ entry }) => businessType === null || entry.businessType === businessType)
     .filter(({ entry }) => from === null || entry.createTime.slice(0, 10) >= from)
     .filter(({ entry }) => to === null || entry.createTime.slice(0, 10) <= to)
-    .sort((a, b) => (a.entry.createTime === b.entry.createTime ? b.index - a.index : a.entry.createTime < b.entry.createTime ? 1 : -1));
+    .sort(newestFirst);
 
   const page = matching.slice(pageNo * pageSize, (pageNo + 1) * pageSize).map(({ entry }) => logEntryToWire(entry));
   const result = {
@@ -216,4 +216,10 @@ export function getPaidConsumeLog(msg: Msg, { state }: CallContext): MethodOutco
     totalPage: Math.ceil(matching.length / pageSize),
   };
   return { reply: success(result), changed: false };
+}
+
+/** Orders log entries by createTime, newest first. Entries of the same millisecond keep the reverse of their log order. */
+function newestFirst(a: { entry: SimLogEntry; index: number }, b: { entry: SimLogEntry; index: number }): number {
+  if (a.entry.createTime !== b.entry.createTime) return a.entry.createTime < b.entry.createTime ? 1 : -1;
+  return b.index - a.index;
 }

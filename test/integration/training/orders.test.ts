@@ -133,7 +133,7 @@ describe('order.offLineReturnUpload', () => {
   });
 
   it('takes back points in proportion to total_fee', async () => {
-    // 119 points over 12345 fen: 4000 fen → 38.55 → 38; 8000 fen → 77.11 → 77, so 39 more; the rest 42.
+    // 119 points over 12345 fen: 4000 fen gives 38.56, so 38. 8000 fen gives 77.12, so 39 more. The rest is 42.
     const first = await upload({ return_order_no: 'RT-a', total_fee: 4_000 });
     const second = await upload({ return_order_no: 'RT-b', total_fee: 4_000 });
     const third = await upload({ return_order_no: 'RT-c', total_fee: 4_345 });

@@ -34,7 +34,7 @@ export function envelopeFor(server: TrainingServer, model: string, method: strin
   return new URLSearchParams(fields);
 }
 
-/** Sends one signed call and parses the JSON answer. */
+/** Sends one signed call and parses the JSON response. */
 export async function callRaw(server: TrainingServer, model: string, method: string, msg: unknown, options: RawCallOptions = {}): Promise<RawReply> {
   const form = envelopeFor(server, model, method, msg, options);
   const response = options.get

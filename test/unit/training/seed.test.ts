@@ -59,7 +59,7 @@ describe('training seed', () => {
       if (entries.length === 0) continue;
       let balanceFen = 0;
       for (const entry of entries) {
-        // Top-ups add the price; purchases take the amount after discount; refunds give it back.
+        // A top-up adds its amount, a purchase takes its amount after discount, and a refund gives it back.
         balanceFen += entry.businessType === 7 ? entry.actualFen : -entry.actualFen;
         expect(entry.balanceAfterFen).toBe(balanceFen);
       }
