@@ -103,7 +103,7 @@ const otherMembers: MemberFixture[] = [
 
 /** An earlier uploaded order of the gold member, for return tests. It earned 100 points. */
 const earlierOrder = {
-  orderNo: 'S001-T01-20251128153012-0001',
+  orderNo: 'S001-T01-20251128160500-0003',
   platformOrderNo: 'VPO00000001',
   memberPhone: memberFixtures.gold.phone,
   memberCardNo: memberFixtures.gold.cardNo,

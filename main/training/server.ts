@@ -302,19 +302,19 @@ class TrainingServerImpl implements TrainingServer {
     try {
       call = readCall(params, this, { now, timeZone: this.timeZone, windowSeconds: this.windowSeconds });
     } catch (error) {
-      if (error instanceof RejectedCall) return failure(error.message);
+      if (error instanceof RejectedCall) return this.reject(`${params.get('model')}.${params.get('method')}`, error.message);
       throw error;
     }
 
     const name = `${call.model}.${call.method}`;
     const handler = Object.hasOwn(methods, name) ? methods[name] : undefined;
-    if (!handler) return failure(text.unknownMethod(call.model, call.method));
+    if (!handler) return this.reject(name, text.unknownMethod(call.model, call.method));
 
     let outcome;
     try {
       outcome = handler(call.msg, { state: this.state, now, timeZone: this.timeZone });
     } catch (error) {
-      if (error instanceof RejectedCall) return failure(error.message);
+      if (error instanceof RejectedCall) return this.reject(`${name} ${describeCall(call.msg)}`, error.message);
       throw error;
     }
 
@@ -324,6 +324,11 @@ class TrainingServerImpl implements TrainingServer {
       await this.hooks.afterApply?.({ model: call.model, method: call.method, msg: call.msg });
     }
     return outcome.reply;
+  }
+
+  private reject(description: string, message: string): WireReply {
+    this.logger?.info(`training server: rejected ${description}: ${message}`);
+    return failure(message);
   }
 
   private sleep(ms: number): Promise<void> {

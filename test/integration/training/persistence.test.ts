@@ -123,13 +123,17 @@ describe('training server data file', () => {
     expect(written).toEqual([]);
   });
 
-  it('never logs the secret', async () => {
+  it('logs calls but never the secret', async () => {
     const logger = recordingLogger();
     const server = await startTrainingServer({ dataFile, logger, secret: 'top-secret-value' });
     await callRaw(server, 'customer', 'paidConsumeByPro', { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'D-5', price: 10 });
+    await callRaw(server, 'customer', 'paidConsumeByPro', { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'D-5', price: 10 });
+    await callRaw(server, 'customer', 'get', { store_code: 'S001', vip_no: gold.cardNo }, { envelope: { sign: 'wrong' } });
     await server.setFault({ kind: 'bad-gateway' }, { count: 1 });
     await server.close();
-    expect(logger.lines.some((line) => line.includes('applied customer.paidConsumeByPro orderNo=D-5'))).toBe(true);
+    expect(logger.lines).toContain('info training server: applied customer.paidConsumeByPro orderNo=D-5');
+    expect(logger.lines).toContain('info training server: rejected customer.paidConsumeByPro orderNo=D-5: 订单号重复');
+    expect(logger.lines).toContain('info training server: rejected customer.get: 签名错误');
     expect(logger.lines.join('\n')).not.toContain('top-secret-value');
   });
 });
