@@ -1,17 +1,8 @@
 // The training server: a real HTTP server that behaves like VIPax for all eight methods. Tests,
 // the `vipax training-server` command and the app's training mode all run against it.
 // Plain Node, no Electron.
-export {
-  ENDPOINT_PATH,
-  MAX_BODY_BYTES,
-  startTrainingServer,
-  type AppliedCall,
-  type Fault,
-  type FaultOptions,
-  type TrainingLogger,
-  type TrainingServer,
-  type TrainingServerOptions,
-} from './server';
+export { ENDPOINT_PATH, MAX_BODY_BYTES, startTrainingServer } from './server';
+export type { AppliedCall, Fault, FaultOptions, TrainingLogger, TrainingServer, TrainingServerOptions } from './types';
 export { seedFixtures } from './seed';
 export { signatureFor } from './envelope';
 export { formatTimestamp } from './clock';

@@ -8,6 +8,7 @@ import { methods } from './methods';
 import { loadState, saveState } from './persistence';
 import { createSeedState, DEFAULT_APPID, DEFAULT_SECRET, DEFAULT_STORE_CODE } from './seed';
 import { findMemberByCode, type SimMember, type SimState } from './state';
+import type { Fault, FaultOptions, TrainingLogger, TrainingServer, TrainingServerOptions } from './types';
 import { failure, type WireReply } from './wire';
 
 /** The one path VIPax serves, as in the manual's test address. */
@@ -15,89 +16,6 @@ export const ENDPOINT_PATH = '/VipaxWS/ws';
 
 /** Maximum request body in bytes. A larger body gets HTTP 413. The eight methods' requests are a few kB at most. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-export interface TrainingLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, error?: unknown): void;
-}
-
-export interface TrainingServerOptions {
-  /** Interface to listen on. Default '127.0.0.1'. */
-  host?: string;
-  /** Default 0: any free port. */
-  port?: number;
-  /** Default 'training-appid'. */
-  appid?: string;
-  /** Default 'training-secret'. */
-  secret?: string;
-  /** The store the server serves. Default 'S001', the seeded store. Calls for other stores are rejected. */
-  storeCode?: string;
-  /**
-   * When set, the state is loaded from this JSON file and saved to it atomically after every
-   * change. A missing file starts from the seed; a damaged one is renamed aside and the seed used.
-   * NOTE: one server per file. Two servers on the same file overwrite each other's changes.
-   */
-  dataFile?: string;
-  /** Maximum accepted difference between `ts` and the server's clock, in seconds. Default 300. */
-  tsWindowSeconds?: number;
-  /** IANA time zone in which `ts` and the times the server sends are read. Default 'Asia/Shanghai'. */
-  timeZone?: string;
-  /** The server's clock; tests set it to check the `ts` window. It also sets the HTTP Date header. */
-  now?: () => Date;
-  /** Receives starts, stops, fault changes, applied writes and errors. Default: no logging. */
-  logger?: TrainingLogger;
-}
-
-export type Fault =
-  /** Delays the response by `ms` milliseconds. The call is applied at once, and only the response waits. */
-  | { kind: 'delay'; ms: number }
-  /** Applies the call, then destroys the socket without a response (the unknown-outcome case). */
-  | { kind: 'drop-after-apply' }
-  /** Responds HTTP 502 with an HTML page, as a proxy in front of VIPax would. Nothing is applied. */
-  | { kind: 'bad-gateway' }
-  /** Responds 200 with a truncated JSON body. Nothing is applied. */
-  | { kind: 'malformed-json' }
-  /** Stops listening, so connections are refused, until setFault(null) listens again on the same port. */
-  | { kind: 'refuse-connections' };
-
-export interface FaultOptions {
-  /** Limits the fault to these methods, by name ('paidConsumeByPro') or model and name ('customer.paidConsumeByPro'). */
-  methods?: string[];
-  /** Limits the fault to the next `count` matching requests; afterwards the server behaves normally. */
-  count?: number;
-}
-
-export interface AppliedCall {
-  model: string;
-  method: string;
-  msg: unknown;
-}
-
-export interface TrainingServer {
-  /** The endpoint, e.g. http://127.0.0.1:41234/VipaxWS/ws */
-  readonly url: string;
-  readonly appid: string;
-  readonly secret: string;
-  readonly storeCode: string;
-  /** Sets the fault every matching request meets from now on, or clears it with null. */
-  setFault(fault: Fault | null, options?: FaultOptions): Promise<void>;
-  hooks: {
-    /**
-     * Runs after a call changed the state (and the data file, when there is one) and before
-     * its response is written. The response waits for a returned promise.
-     */
-    afterApply?: (call: AppliedCall) => void | Promise<void>;
-  };
-  /**
-   * Counts the records that carry this number: transaction log entries whose businessNo equals
-   * it, plus uploaded orders with this order_no and returns with this return_order_no.
-   */
-  countApplied(businessNo: string): number;
-  /** Returns a copy of the member with this card number, physical card number or customerId. */
-  findMember(cardNoOrCustomerId: string): SimMember | undefined;
-  close(): Promise<void>;
-}
 
 interface ActiveFault {
   fault: Fault;
