@@ -1,4 +1,4 @@
-import type { IpcError, IpcErrorCode } from '../../common/contract';
+import { ipcErrorCodes, type IpcError, type IpcErrorCode } from '../../common/contract';
 import { isVipaxError } from '../vipax/errors';
 
 /**
@@ -18,15 +18,16 @@ export class TillError extends Error {
 }
 
 /**
- * Converts a thrown value to the error a reply carries. Returns null for anything that is neither
- * a TillError nor a VipaxError, because such a value is a bug the caller must log as `internal`.
- * A VipaxError keeps its kind as the code, and a rejection keeps the server's message verbatim.
+ * Converts a thrown value to the error a reply carries. A VipaxError keeps its kind as the code,
+ * and a rejection keeps the server's message verbatim. Any other Error whose `code` is an IPC
+ * error code (TillError, the settings and journal errors) keeps its code, message and `field`.
+ * Returns null for everything else, because such a value is a bug the caller logs as `internal`.
  */
 export function toIpcError(error: unknown): IpcError | null {
-  if (error instanceof TillError) {
-    return error.field === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, field: error.field };
+  if (isCodedError(error)) {
+    return typeof error.field === 'string'
+      ? { code: error.code, message: error.message, field: error.field }
+      : { code: error.code, message: error.message };
   }
 
   if (isVipaxError(error)) {
@@ -37,4 +38,9 @@ export function toIpcError(error: unknown): IpcError | null {
   }
 
   return null;
+}
+
+function isCodedError(error: unknown): error is Error & { code: IpcErrorCode; field?: unknown } {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return (ipcErrorCodes as readonly unknown[]).includes(error.code);
 }

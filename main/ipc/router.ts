@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   channels,
   type ChannelName,
+  type ChannelReply,
+  type ChannelRequest,
   type ChannelValue,
   type Channels,
   type IpcError,
@@ -28,6 +30,8 @@ export interface Router {
   readonly channelNames: readonly ChannelName[];
   /** Validates `request`, runs the channel's handler and returns its reply. Never throws. */
   handle(channel: string, request: unknown): Promise<IpcReply<unknown>>;
+  /** The same as `handle`, typed by the contract, for main-process callers and tests. */
+  call<N extends ChannelName>(channel: N, request: ChannelRequest<N>): Promise<ChannelReply<N>>;
 }
 
 export interface RouterOptions {
@@ -87,7 +91,10 @@ export function createRouter(modules: readonly HandlerModule[], options: RouterO
     return { ok: true, value: reply.data };
   }
 
-  return { channelNames, handle };
+  const call = <N extends ChannelName>(channel: N, request: ChannelRequest<N>): Promise<ChannelReply<N>> =>
+    handle(channel, request) as Promise<ChannelReply<N>>;
+
+  return { channelNames, handle, call };
 }
 
 function failure(error: IpcError): IpcReply<never> {

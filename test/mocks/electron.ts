@@ -140,6 +140,15 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+function createCancellableEvent() {
+  return {
+    defaultPrevented: false,
+    preventDefault(): void {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
 let userDataPath = mkdtempSync(join(tmpdir(), 'vipax-electron-mock-'));
 
 class AppMock extends EventEmitter {
@@ -179,9 +188,13 @@ class AppMock extends EventEmitter {
     return true;
   }
 
+  /** Emits `before-quit` with an event a listener may cancel, then `will-quit` unless it was. */
   quit(): void {
     this.quitCalls.push(Date.now());
-    this.emit('before-quit');
+    const beforeQuit = createCancellableEvent();
+    this.emit('before-quit', beforeQuit);
+    if (beforeQuit.defaultPrevented) return;
+    this.emit('will-quit', createCancellableEvent());
   }
 
   exit(): void {}

@@ -1,0 +1,106 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import { eventNames } from '../../common/contract';
+import { registerIpc } from '../ipc/register';
+import { createAppUrlCheck, createSenderCheck } from '../ipc/sender';
+import { createFileLogBackend, createLogger, setLogBackend } from '../logging';
+import { createMainWindow } from '../window';
+import { createTill, type CreateTillOptions, type Till } from './create-till';
+
+// The Electron side of the app: one instance per user, one window, the till behind it, and a
+// clean stop that closes the journal and the training server before the process exits.
+
+export interface TillAppOptions {
+  /** Absolute path of the built preload. */
+  preloadPath: string;
+  /** The page the window shows: the built renderer as a file URL, or the dev server's URL. */
+  pageUrl: string;
+  /**
+   * Options for createTill beyond the data folder, e.g. the live settings. Default: none, so the
+   * till runs in training mode.
+   */
+  tillOptions?: () => Promise<Omit<CreateTillOptions, 'dataDir'>>;
+}
+
+export interface TillApp {
+  /** Resolves once the window is open and the IPC handlers are registered. */
+  readonly ready: Promise<void>;
+  window(): BrowserWindow | null;
+  till(): Till | null;
+}
+
+export function startTillApp(options: TillAppOptions): TillApp {
+  const logger = createLogger('app');
+  let window: BrowserWindow | null = null;
+  let till: Till | null = null;
+  let unregisterIpc: (() => void) | null = null;
+  let stopForwarding: (() => void) | null = null;
+  let stopped = false;
+  let stopping: Promise<void> | null = null;
+
+  if (!app.requestSingleInstanceLock()) {
+    // Two tills on one journal could hand out the same order number, so the second one leaves.
+    app.quit();
+    return { ready: Promise.resolve(), window: () => null, till: () => null };
+  }
+
+  app.on('second-instance', () => {
+    window?.show();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopping ??= stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  async function start(): Promise<void> {
+    const dataDir = app.getPath('userData');
+    setLogBackend(createFileLogBackend({ directory: app.getPath('logs') }));
+    logger.info('App starting', { version: app.getVersion(), packaged: app.isPackaged });
+
+    const extra = (await options.tillOptions?.()) ?? {};
+    till = await createTill({ appVersion: app.getVersion(), ...extra, dataDir });
+
+    const opened = createMainWindow({ preloadPath: options.preloadPath, pageUrl: options.pageUrl, title: 'VIPax 收银台' });
+    window = opened;
+    opened.on('closed', () => {
+      if (window === opened) window = null;
+    });
+
+    unregisterIpc = registerIpc({
+      router: till.router,
+      isTrustedSender: createSenderCheck(() => (window === null ? [] : [window]), createAppUrlCheck(options.pageUrl)),
+    });
+    stopForwarding = till.onEvent((name, payload) => {
+      if (window !== null && !window.isDestroyed()) window.webContents.send(name, payload);
+    });
+    logger.info('App started', { mode: till.mode, events: eventNames.length });
+  }
+
+  async function stop(): Promise<void> {
+    stopForwarding?.();
+    unregisterIpc?.();
+    try {
+      await till?.close();
+      logger.info('App stopped');
+    } catch (error) {
+      logger.error('App stop failed', { error: String(error) });
+    }
+  }
+
+  const ready = app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('App start failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      dialog.showErrorBox('VIPax 收银台', `无法启动 / Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      stopped = true;
+      app.exit(1);
+    });
+
+  return { ready, window: () => window, till: () => till };
+}
