@@ -126,7 +126,10 @@ class TrainingServerImpl implements TrainingServer {
     }
 
     this.activeFault = fault === null ? null : { fault, methods: options.methods ?? null, remaining: options.count ?? null };
-    this.logger?.info(`training server: fault ${fault === null ? 'cleared' : fault.kind}${options.methods ? ` for ${options.methods.join(', ')}` : ''}${options.count ? ` (${options.count} requests)` : ''}`);
+    let description = fault === null ? 'cleared' : fault.kind;
+    if (options.methods) description += ` for ${options.methods.join(', ')}`;
+    if (options.count) description += ` for the next ${options.count} requests`;
+    this.logger?.info(`training server: fault ${description}`);
   }
 
   countApplied(businessNo: string): number {
