@@ -21,7 +21,7 @@ export interface TrainingServerOptions {
   storeCode?: string;
   /**
    * When set, the state is loaded from this JSON file and saved to it atomically after every
-   * change. A missing file starts from the seed; a damaged one is renamed aside and the seed used.
+   * change. A missing file starts from the seed, and a damaged one is renamed aside before the seed is used.
    * NOTE: one server per file. Two servers on the same file overwrite each other's changes.
    */
   dataFile?: string;
