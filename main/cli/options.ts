@@ -1,0 +1,184 @@
+import { parseArgs } from 'node:util';
+import { parseYuanInput } from '../../common/money';
+import type { VipaxClientConfig } from '../vipax/config';
+import type { MessageKey } from './messages';
+
+/** A failure the command line finds itself, before or instead of calling the server. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+
+  constructor(
+    readonly kind: 'usage' | 'invalid-input' | 'not-found',
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${kind}: ${key} ${JSON.stringify(params)}`);
+  }
+}
+
+const CONNECTION_OPTIONS = ['url', 'appid', 'store-code', 'brand-id', 'secret-stdin'] as const;
+
+/** The options each command takes, besides --help. */
+export const COMMAND_OPTIONS = {
+  'training-server': ['port', 'data'],
+  ping: [...CONNECTION_OPTIONS],
+  member: [...CONNECTION_OPTIONS, 'card', 'phone', 'openid', 'user-id', 'other-id'],
+  pay: [...CONNECTION_OPTIONS, 'card', 'amount', 'order-no', 'remark'],
+  refund: [...CONNECTION_OPTIONS, 'card', 'amount', 'order-no', 'original-order-no', 'remark'],
+  log: [...CONNECTION_OPTIONS, 'phone', 'other-id', 'from', 'to', 'type', 'page', 'page-size'],
+  order: [...CONNECTION_OPTIONS, 'file'],
+  return: [...CONNECTION_OPTIONS, 'file'],
+  stock: [...CONNECTION_OPTIONS, 'goods', 'page', 'page-size'],
+} as const;
+
+export type Command = keyof typeof COMMAND_OPTIONS;
+
+const STRING_OPTIONS = [
+  'url',
+  'appid',
+  'store-code',
+  'brand-id',
+  'port',
+  'data',
+  'card',
+  'phone',
+  'openid',
+  'user-id',
+  'other-id',
+  'amount',
+  'order-no',
+  'original-order-no',
+  'remark',
+  'from',
+  'to',
+  'type',
+  'page',
+  'page-size',
+  'file',
+  'goods',
+] as const;
+
+export type Values = Partial<Record<(typeof STRING_OPTIONS)[number], string>> & { 'secret-stdin'?: boolean; help?: boolean };
+
+export interface ParsedArguments {
+  command: Command | null;
+  values: Values;
+}
+
+function isCommand(name: string): name is Command {
+  return Object.hasOwn(COMMAND_OPTIONS, name);
+}
+
+/** Parses the arguments and fails with a `usage` CliError for unknown commands and options. */
+export function parseArguments(argv: string[]): ParsedArguments {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+    'secret-stdin': { type: 'boolean' },
+  };
+  for (const name of STRING_OPTIONS) options[name] = { type: 'string' };
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError('usage', 'badArguments', { detail: error instanceof Error ? error.message : String(error) });
+  }
+
+  const values = parsed.values as Values;
+  const [name, ...extra] = parsed.positionals;
+  if (name === undefined) return { command: null, values };
+  if (!isCommand(name)) throw new CliError('usage', 'unknownCommand', { command: name });
+  if (extra.length > 0) throw new CliError('usage', 'badArguments', { detail: `unexpected argument "${extra[0]}"` });
+
+  const allowed: readonly string[] = COMMAND_OPTIONS[name];
+  for (const option of Object.keys(values)) {
+    if (option !== 'help' && !allowed.includes(option)) {
+      throw new CliError('usage', 'optionNotForCommand', { command: name, option: `--${option}` });
+    }
+  }
+  return { command: name, values };
+}
+
+export function requireOption(values: Values, name: keyof Values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new CliError('usage', 'missingOption', { option: `--${name}` });
+  return value;
+}
+
+/** Returns the one option of `names` that is given, and fails unless exactly one is. */
+export function requireOneOf<Name extends keyof Values>(values: Values, names: readonly Name[]): { name: Name; value: string } {
+  const given = names.filter((name) => values[name] !== undefined);
+  const first = given[0];
+  if (given.length !== 1 || first === undefined) {
+    throw new CliError('usage', 'exactlyOneOption', { options: names.map((name) => `--${name}`).join(', ') });
+  }
+  return { name: first, value: String(values[first]) };
+}
+
+/** Parses a whole number option of 0 or more, such as --page. */
+export function optionalCount(values: Values, name: 'page' | 'page-size' | 'type'): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new CliError('invalid-input', 'notInteger', { option: `--${name}`, value: text });
+  return Number(text);
+}
+
+export function parsePort(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535)) throw new CliError('invalid-input', 'badPort', { value: text });
+  return port;
+}
+
+const AMOUNT_ERRORS = {
+  empty: 'amountEmpty',
+  'not-a-number': 'amountNotANumber',
+  'too-many-decimals': 'amountTooManyDecimals',
+  'not-positive': 'amountNotPositive',
+  'too-large': 'amountTooLarge',
+} as const satisfies Record<string, MessageKey>;
+
+/** Parses --amount, yuan text such as "12.34", into positive fen. */
+export function parseAmount(values: Values): number {
+  const text = requireOption(values, 'amount');
+  const parsed = parseYuanInput(text);
+  if (!parsed.ok) throw new CliError('invalid-input', AMOUNT_ERRORS[parsed.error], { value: text });
+  return parsed.fen;
+}
+
+/**
+ * Reads the connection from the environment, with flags taking precedence. The secret comes only
+ * from VIPAX_SECRET or, with --secret-stdin, from `readSecret`, never from a flag.
+ */
+export async function resolveConnection(
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  readSecret: () => Promise<string>,
+): Promise<VipaxClientConfig> {
+  const optionalSetting = (flag: 'url' | 'appid' | 'store-code' | 'brand-id', variable: string): string | undefined => {
+    const value = values[flag] ?? env[variable];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const requiredSetting = (flag: 'url' | 'appid' | 'store-code', variable: string): string => {
+    const value = optionalSetting(flag, variable);
+    if (value === undefined) throw new CliError('usage', 'missingSetting', { env: variable, flag: `--${flag}` });
+    return value;
+  };
+
+  const url = requiredSetting('url', 'VIPAX_URL');
+  const appid = requiredSetting('appid', 'VIPAX_APPID');
+  const storeCode = requiredSetting('store-code', 'VIPAX_STORE_CODE');
+  const brandId = optionalSetting('brand-id', 'VIPAX_BRAND_ID');
+
+  let secret: string;
+  if (values['secret-stdin']) {
+    // One trailing line break is part of how the secret was typed or piped, not of the secret.
+    secret = (await readSecret()).replace(/\r?\n$/, '');
+    if (secret === '') throw new CliError('usage', 'secretStdinEmpty');
+  } else {
+    secret = env.VIPAX_SECRET ?? '';
+    if (secret === '') throw new CliError('usage', 'missingSecret');
+  }
+
+  return brandId === undefined ? { url, appid, secret, storeCode } : { url, appid, secret, storeCode, brandId };
+}

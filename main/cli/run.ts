@@ -1,0 +1,136 @@
+// The `vipax` command line: parses the arguments, runs one command, prints its result as JSON on
+// stdout, and reports a failure as one line "kind: message" on stderr with the exit status below.
+import { startTrainingServer } from '../training';
+import { createVipaxClient } from '../vipax/client';
+import { isVipaxError, type InputRule, type VipaxError } from '../vipax/errors';
+import { OPTION_OF_FIELD, WRITE_COMMANDS, runServerCommand } from './commands';
+import { detectLocale, formatMessage, helpText, type Locale, type MessageKey } from './messages';
+import { CliError, parseArguments, parsePort, resolveConnection, type Command } from './options';
+
+export const EXIT = {
+  ok: 0,
+  rejected: 1,
+  usage: 2,
+  network: 3,
+  unknownOutcome: 4,
+} as const;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads standard input to its end (for --secret-stdin). */
+  readStdin(): Promise<string>;
+  /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
+  waitForStop(): Promise<void>;
+}
+
+const RULE_MESSAGES: Record<InputRule, MessageKey> = {
+  required: 'ruleRequired',
+  'too-long': 'ruleTooLong',
+  phone: 'rulePhone',
+  integer: 'ruleInteger',
+  'too-small': 'ruleTooSmall',
+  'too-large': 'ruleTooLarge',
+  'non-zero': 'ruleNonZero',
+  date: 'ruleDate',
+  'date-order': 'ruleDateOrder',
+  choice: 'ruleChoice',
+  'one-of': 'ruleOneOf',
+  conflict: 'ruleConflict',
+  format: 'ruleFormat',
+};
+
+interface Report {
+  kind: string;
+  message: string;
+  exitCode: number;
+}
+
+/** Formats a client input error, naming the option the user typed where there is one. */
+function describeInvalidInput(error: VipaxError, locale: Locale, command: Command | null): string {
+  const rule = error.details.rule;
+  if (rule === undefined) return error.message;
+
+  const field = error.details.field ?? '';
+  const fromFile = command === 'order' || command === 'return';
+  const label = fromFile ? field : (OPTION_OF_FIELD[field] ?? field);
+  // An amount limit is in fen inside the client but in yuan on the command line.
+  const limit = field === 'priceFen' && typeof error.details.limit === 'number' ? error.details.limit / 100 : (error.details.limit ?? '');
+  return formatMessage(locale, RULE_MESSAGES[rule], { field: label, limit, detail: error.message });
+}
+
+function reportOf(error: unknown, locale: Locale, command: Command | null): Report {
+  if (error instanceof CliError) {
+    const exitCode = error.kind === 'not-found' ? EXIT.rejected : EXIT.usage;
+    return { kind: error.kind, message: formatMessage(locale, error.key, error.params), exitCode };
+  }
+
+  if (isVipaxError(error)) {
+    switch (error.kind) {
+      case 'invalid-input':
+        return { kind: error.kind, message: describeInvalidInput(error, locale, command), exitCode: EXIT.usage };
+      case 'rejected':
+        return { kind: error.kind, message: formatMessage(locale, 'rejected', { detail: error.message }), exitCode: EXIT.rejected };
+      case 'network':
+        return { kind: error.kind, message: formatMessage(locale, 'network', { detail: error.message }), exitCode: EXIT.network };
+      case 'unknown-outcome': {
+        const key = command !== null && WRITE_COMMANDS.has(command) ? 'unknownOutcomeWrite' : 'unknownOutcomeRead';
+        return { kind: error.kind, message: formatMessage(locale, key, { detail: error.message }), exitCode: EXIT.unknownOutcome };
+      }
+    }
+  }
+
+  // A failure the command did not foresee may have struck after a write was sent, so it is
+  // reported with the exit status of an unknown outcome.
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: EXIT.unknownOutcome };
+}
+
+async function runTrainingServer(values: { port?: string; data?: string }, io: CliIo): Promise<number> {
+  const server = await startTrainingServer({
+    port: parsePort(values.port),
+    ...(values.data === undefined ? {} : { dataFile: values.data }),
+    logger: {
+      info: (message) => io.stderr(message),
+      warn: (message) => io.stderr(message),
+      error: (message, error) => io.stderr(`${message}${error instanceof Error ? `: ${error.message}` : ''}`),
+    },
+  });
+  io.stdout(JSON.stringify({ url: server.url, appid: server.appid, secret: server.secret, storeCode: server.storeCode }));
+
+  await io.waitForStop();
+  await server.close();
+  return EXIT.ok;
+}
+
+/** Runs one command line and returns the exit status. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const locale = detectLocale(env);
+  let command: Command | null = null;
+
+  try {
+    const parsed = parseArguments(argv);
+    command = parsed.command;
+    if (parsed.values.help) {
+      io.stdout(helpText(locale).trimEnd());
+      return EXIT.ok;
+    }
+    if (command === null) throw new CliError('usage', 'missingCommand');
+    if (command === 'training-server') return await runTrainingServer(parsed.values, io);
+
+    const connection = await resolveConnection(parsed.values, env, () => io.readStdin());
+    const client = createVipaxClient(connection);
+    try {
+      const result = await runServerCommand(command, client, parsed.values);
+      io.stdout(JSON.stringify(result, null, 2));
+      return EXIT.ok;
+    } finally {
+      client.close();
+    }
+  } catch (error) {
+    const report = reportOf(error, locale, command);
+    // One line, whatever the server's message contained.
+    io.stderr(`${report.kind}: ${report.message.replace(/\s*\r?\n\s*/g, ' ')}`);
+    return report.exitCode;
+  }
+}
