@@ -1,4 +1,5 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { applyWindowGuards, secureWebPreferences } from './security';
 
 // The till's one window. The renderer is a plain web page: no Node, an isolated preload that
 // exposes `window.till` only, and no content from anywhere but the app itself.
@@ -9,10 +10,14 @@ export interface MainWindowOptions {
   /** The page to show: the built `out/renderer/index.html` as a file URL, or the dev server's URL. */
   pageUrl: string;
   title: string;
+  /** Default `app.isPackaged`; a packaged app has no devtools. */
+  isPackaged?: boolean;
 }
 
-/** Builds the BrowserWindow options: every web preference of the Electron security checklist, set explicitly. */
-export function mainWindowOptions(options: Pick<MainWindowOptions, 'preloadPath' | 'title'>): BrowserWindowConstructorOptions {
+/** Builds the BrowserWindow options, with the web preferences of the Electron security checklist. */
+export function mainWindowOptions(
+  options: Pick<MainWindowOptions, 'preloadPath' | 'title' | 'isPackaged'>,
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -23,40 +28,22 @@ export function mainWindowOptions(options: Pick<MainWindowOptions, 'preloadPath'
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     webPreferences: {
+      ...secureWebPreferences(options.isPackaged ?? app.isPackaged),
       preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
       spellcheck: false,
     },
   };
 }
 
-/** Creates the window, applies the guards, loads the page and shows the window once it is drawn. */
+/**
+ * Creates the window, applies the security guards (which also trust it for IPC at `pageUrl`),
+ * loads the page and shows the window once it is drawn.
+ */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(options));
-  applyWindowGuards(window);
+  applyWindowGuards(window, { pageUrl: options.pageUrl, isPackaged: options.isPackaged });
 
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.pageUrl);
   return window;
-}
-
-/**
- * Refuses every new window and every navigation away from the page the window was loaded with.
- * NOTE: a minimal set until `main/security/` provides CSP, permission handlers and fuses; it
- * should then replace this function.
- */
-export function applyWindowGuards(window: BrowserWindow): void {
-  const contents = window.webContents;
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event: Electron.Event) => event.preventDefault());
-  contents.on('will-redirect', (event: Electron.Event) => event.preventDefault());
-  contents.on('will-attach-webview', (event: Electron.Event) => event.preventDefault());
 }

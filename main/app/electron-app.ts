@@ -1,8 +1,8 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { eventNames } from '../../common/contract';
 import { registerIpc } from '../ipc/register';
-import { createAppUrlCheck, createSenderCheck } from '../ipc/sender';
 import { createFileLogBackend, createLogger, setLogBackend } from '../logging';
+import { isTrustedSender } from '../security';
 import { createMainWindow } from '../window';
 import { createTill, type CreateTillOptions, type Till } from './create-till';
 
@@ -73,7 +73,7 @@ export function startTillApp(options: TillAppOptions): TillApp {
 
     unregisterIpc = registerIpc({
       router: till.router,
-      isTrustedSender: createSenderCheck(() => (window === null ? [] : [window]), createAppUrlCheck(options.pageUrl)),
+      isTrustedSender,
     });
     stopForwarding = till.onEvent((name, payload) => {
       if (window !== null && !window.isDestroyed()) window.webContents.send(name, payload);

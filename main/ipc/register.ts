@@ -2,14 +2,15 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type IpcReply } from '../../common/contract';
 import { createLogger, type Logger } from '../logging/logger';
 import type { Router } from './router';
-import type { SenderCheck } from './sender';
+import type { IpcSenderEvent } from '../security';
 
 // The only code that touches `ipcMain`. Each contract channel the router handles gets one
 // `ipcMain.handle`, and every call passes the sender check before it reaches the router.
 
 export interface RegisterIpcOptions {
   router: Router;
-  isTrustedSender: SenderCheck;
+  /** Usually `isTrustedSender` from main/security: the app's own window, main frame, own page. */
+  isTrustedSender: (event: IpcSenderEvent) => boolean;
   logger?: Logger;
 }
 

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channelNames } from '../../../common/contract';
+import { startTillApp, type TillApp } from '../../../main/app/electron-app';
+import { seedFixtures } from '../../../main/training';
+import { waitFor } from '../../e2e/harness/wait';
+import { app, BrowserWindow, ipcMain, resetElectronMock } from '../../mocks/electron';
+
+const PAGE = 'file:///app/out/renderer/index.html';
+
+describe('startTillApp', () => {
+  let started: TillApp;
+
+  beforeEach(async () => {
+    resetElectronMock();
+    started = startTillApp({ preloadPath: '/app/out/preload/index.cjs', pageUrl: PAGE });
+    await started.ready;
+  });
+
+  afterEach(async () => {
+    if (started.till() !== null && app.quitCalls.length === 0) {
+      app.quit();
+      await waitFor(() => app.quitCalls.length >= 2, 10_000);
+    }
+  });
+
+  it('opens one sandboxed window at the app page', () => {
+    expect(BrowserWindow.created).toHaveLength(1);
+    const window = BrowserWindow.created[0]!;
+    expect(window.loadedUrl).toBe(PAGE);
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('registers a handler for every contract channel', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('accepts IPC from its window only', async () => {
+    const window = BrowserWindow.created[0]!;
+    const request = { query: seedFixtures.members.gold.cardNo };
+
+    const fromWindow = await ipcMain.invoke('member:lookup', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, request);
+    const fromSubframe = await ipcMain.invoke('member:lookup', { sender: window.webContents, senderFrame: { url: PAGE } }, request);
+    const fromElsewhere = await ipcMain.invoke('member:lookup', { sender: { id: 99 }, senderFrame: null }, request);
+
+    expect(fromWindow).toMatchObject({ ok: true, value: { members: [{ cardNo: seedFixtures.members.gold.cardNo }] } });
+    expect(fromSubframe).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('starts in training mode without settings', () => {
+    expect(started.till()?.mode).toBe('training');
+    expect(started.till()?.ownTrainingServer).not.toBeNull();
+  });
+
+  it('forwards status events to the window', async () => {
+    const window = BrowserWindow.created[0]!;
+    await waitFor(() => window.webContents.sent.some((message) => message.channel === 'till:status-changed'), 5000);
+
+    const sent = window.webContents.sent.find((message) => message.channel === 'till:status-changed');
+    expect(sent?.args[0]).toMatchObject({ mode: 'training', connection: 'online' });
+  });
+
+  it('closes the till before quitting', async () => {
+    const till = started.till()!;
+
+    app.quit();
+    await waitFor(() => app.quitCalls.length === 2, 10_000);
+
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(() => till.journal.listPayments()).toThrow();
+  });
+});
