@@ -18,6 +18,9 @@ export type MemberLookup =
 
 interface MemberState {
   lookup: MemberLookup;
+  /** The text in the search box. A scan empties it, so the box never shows an older query. */
+  searchText: string;
+  setSearchText(text: string): void;
   /** Looks a member up by scanned or typed text. `scan` forces a card-number search. */
   search(query: string, source: 'scan' | 'typed'): Promise<void>;
   /** Moves the chooser's highlight by `delta` rows, wrapping around. */
@@ -43,10 +46,16 @@ export function lookupKindOf(query: string, source: 'scan' | 'typed'): LookupKin
 
 export const useMemberStore = create<MemberState>()((set, get) => ({
   lookup: { phase: 'idle' },
+  searchText: '',
+
+  setSearchText(searchText) {
+    set({ searchText });
+  },
 
   async search(rawQuery, source) {
     const query = rawQuery.trim();
     if (query === '') return;
+    if (source === 'scan') set({ searchText: '' });
 
     const kind = lookupKindOf(query, source);
     const lookupId = ++latestLookupId;

@@ -1,0 +1,9 @@
+import { checkoutScreen } from './checkout';
+import type { ScreenDefinition } from './registry';
+
+/**
+ * Every screen, in navigation order; Ctrl+1 opens the first, Ctrl+2 the second, and so on.
+ * To add one: create screens/<name>/index.ts exporting a ScreenDefinition, add its label to both
+ * locale files under "nav", and append it here.
+ */
+export const screens: readonly ScreenDefinition[] = [checkoutScreen];
