@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { IpcReply, ReplyOf, RequestOf } from './base';
 import { memberChannels } from './member';
+import { outboxChannels, outboxEvents } from './outbox';
 import { paymentChannels } from './payment';
+import { refundChannels } from './refund';
 import { tillChannels, tillEvents } from './till';
 
 // The one IPC contract, imported by main, preload and renderer. Each concern declares its
@@ -12,7 +14,9 @@ import { tillChannels, tillEvents } from './till';
 
 export * from './base';
 export * from './member';
+export * from './outbox';
 export * from './payment';
+export * from './refund';
 export * from './till';
 
 /** Every request/reply channel, keyed by name. Add a concern's channels here with one spread. */
@@ -20,11 +24,14 @@ export const channels = {
   ...tillChannels,
   ...memberChannels,
   ...paymentChannels,
+  ...refundChannels,
+  ...outboxChannels,
 };
 
 /** Every main → renderer event, keyed by name, with the schema of its payload. */
 export const events = {
   ...tillEvents,
+  ...outboxEvents,
 };
 
 export type Channels = typeof channels;

@@ -2,12 +2,24 @@ import { join } from 'node:path';
 import type { TillMode, TillStatus } from '../../common/contract';
 import { createRouter, type HandlerModule, type Router } from '../ipc/router';
 import { createMemberHandlers } from '../ipc/handlers/member';
+import { createOutboxHandlers } from '../ipc/handlers/outbox';
 import { createPaymentHandlers } from '../ipc/handlers/payment';
+import { createRefundHandlers } from '../ipc/handlers/refund';
 import { createTillHandlers } from '../ipc/handlers/till';
 import { openJournal, type Journal } from '../journal';
 import { createLogger, type Logger } from '../logging/logger';
+import { Outbox, type RetryPolicy } from '../outbox';
 import { createMemberService, type MemberService } from '../services/members';
 import { createOnlineMonitor, type OnlineMonitor } from '../services/online-status';
+import {
+  createOrderUploadService,
+  createRefundService,
+  createReturnService,
+  type OrderUploadService,
+  type RefundService,
+  type ReturnService,
+  toStatusView,
+} from '../services/outbox';
 import { createPaymentService, type PaymentService } from '../services/payments';
 import { startTrainingServer, type TrainingServer } from '../training';
 import { createVipaxClient, type VipaxClientConfig, type VipaxHttpClient } from '../vipax';
@@ -35,6 +47,8 @@ export interface CreateTillOptions {
   monitor?: { intervalMs?: number; offlineIntervalMs?: number };
   /** See PaymentServiceOptions.settleDelayMs. */
   settleDelayMs?: number;
+  /** Overrides of the outbox's retry delays, e.g. short ones in tests. */
+  outboxRetryPolicy?: Partial<RetryPolicy>;
   now?: () => Date;
 }
 
@@ -47,6 +61,11 @@ export interface Till {
   readonly monitor: OnlineMonitor;
   readonly members: MemberService;
   readonly payments: PaymentService;
+  /** Sends refunds, returns and order uploads; started with the till, stopped by `close`. */
+  readonly outbox: Outbox;
+  readonly refunds: RefundService;
+  readonly returns: ReturnService;
+  readonly orderUploads: OrderUploadService;
   /** The in-process training server when this till started one itself; otherwise null. */
   readonly ownTrainingServer: TrainingServer | null;
   status(): TillStatus;
@@ -134,20 +153,40 @@ function assemble(input: AssembleInput): Till {
     appVersion: options.appVersion ?? '0.0.0',
   });
 
+  const clock = options.now;
+  const outbox = new Outbox({
+    journal,
+    client,
+    retryPolicy: options.outboxRetryPolicy,
+    now: clock === undefined ? undefined : () => clock().getTime(),
+  });
+  const refunds = createRefundService({ journal, outbox, client, members, monitor, now: options.now });
+  const returns = createReturnService({ journal, outbox, now: options.now });
+  const orderUploads = createOrderUploadService({ outbox, now: options.now });
+
   const handlerModules: HandlerModule[] = [
     createTillHandlers({ status }),
     createMemberHandlers({ members }),
     createPaymentHandlers({ payments }),
+    createRefundHandlers({ refunds, returns }),
+    createOutboxHandlers({ outbox, orderUploads }),
   ];
   const router = createRouter(handlerModules);
 
   monitor.onChange(() => events.emit('till:status-changed', status()));
+  // The outbox sends what waited as soon as the server answers again.
+  monitor.onChange((connection) => {
+    if (connection.connection === 'online') outbox.wake();
+  });
+  outbox.on('changed', (outboxStatus) => events.emit('outbox:changed', toStatusView(outboxStatus)));
   monitor.start();
+  outbox.start();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       monitor.stop();
+      await outbox.stop();
       client.close();
       journal.close();
       await ownTrainingServer?.close();
@@ -165,6 +204,10 @@ function assemble(input: AssembleInput): Till {
     monitor,
     members,
     payments,
+    outbox,
+    refunds,
+    returns,
+    orderUploads,
     ownTrainingServer,
     status,
     onEvent: (listener) => events.subscribe(listener),

@@ -52,6 +52,9 @@ export function enqueue(store: JournalStore, input: EnqueueInput): OutboxEntry {
     if (input.payload.kind === 'refund') {
       checkRefundable(store, originalOrderNo ?? '', amountFen, input.originalPriceFen);
     }
+    if (input.payload.kind === 'return' && originalOrderNo !== null) {
+      checkReturnable(store, originalOrderNo, amountFen);
+    }
 
     const now = store.now();
     const { lastInsertRowid: entryId } = store.run(
@@ -107,6 +110,32 @@ function checkRefundable(store: JournalStore, originalOrderNo: string, amountFen
   }
 }
 
+/**
+ * Rejects a return that would take back more than an order this till uploaded. Returns of orders
+ * the journal does not have are left to the server to check.
+ */
+function checkReturnable(store: JournalStore, originalOrderNo: string, amountFen: number): void {
+  const order = store.get<{ amount_fen: number }>(
+    `SELECT amount_fen FROM entries WHERE kind = 'order-upload' AND order_no = $originalOrderNo AND state <> 'cancelled'`,
+    { originalOrderNo },
+  );
+  if (!order) return;
+
+  const returned = store.get<{ total: number }>(
+    `SELECT COALESCE(SUM(amount_fen), 0) AS total FROM entries
+     WHERE kind = 'return' AND original_order_no = $originalOrderNo AND state <> 'cancelled'`,
+    { originalOrderNo },
+  );
+  const remainingFen = order.amount_fen - (returned?.total ?? 0);
+  if (amountFen > remainingFen) {
+    throw new JournalError(
+      'over-refund',
+      `Return of ${amountFen} fen exceeds the ${remainingFen} fen left to return of order ${originalOrderNo}`,
+      { remainingFen, requestedFen: amountFen },
+    );
+  }
+}
+
 function originalPrice(store: JournalStore, originalOrderNo: string, originalPriceFen?: number): number {
   const payment = store.get<{ state: string; amount_fen: number }>(
     `SELECT state, amount_fen FROM entries WHERE kind = 'payment' AND order_no = $originalOrderNo`,
@@ -115,7 +144,7 @@ function originalPrice(store: JournalStore, originalOrderNo: string, originalPri
   if (payment) {
     if (payment.state !== 'applied') {
       throw new JournalError(
-        'invalid-state',
+        'invalid-input',
         `Payment ${originalOrderNo} is ${payment.state}, not applied, so it cannot be refunded`,
       );
     }
@@ -169,7 +198,7 @@ export function finishAttempt(store: JournalStore, attemptId: number, finish: At
       { attemptId },
     );
     if (!attempt) throw new JournalError('not-found', `No attempt ${attemptId} in the journal`);
-    if (attempt.finished_at !== null) throw new JournalError('invalid-state', `Attempt ${attemptId} is already finished`);
+    if (attempt.finished_at !== null) throw new JournalError('invalid-input', `Attempt ${attemptId} is already finished`);
     const row = requireRow(store, attempt.entry_id, ['sending']);
     const now = store.nowIso();
 
@@ -443,7 +472,8 @@ function requireRow(store: JournalStore, entryId: number, allowed: OutboxState[]
   const row = store.get<EntryRow>(`SELECT * FROM entries WHERE id = $entryId AND kind <> 'payment'`, { entryId });
   if (!row) throw new JournalError('not-found', `No outbox entry ${entryId} in the journal`);
   if (!allowed.includes(row.state as OutboxState)) {
-    throw new JournalError('invalid-state', `Outbox entry ${entryId} (${row.order_no}) is ${row.state}; expected ${allowed.join(' or ')}`);
+    const code = row.state === 'sending' ? 'busy' : 'invalid-input';
+    throw new JournalError(code, `Outbox entry ${entryId} (${row.order_no}) is ${row.state}; expected ${allowed.join(' or ')}`);
   }
   return row;
 }

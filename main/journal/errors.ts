@@ -1,7 +1,11 @@
 import { isVipaxError } from '../vipax/errors';
 import type { RecordedError } from './types';
 
-export type JournalErrorCode = 'over-refund' | 'not-found' | 'invalid-input' | 'invalid-state';
+/**
+ * Codes shared with the IPC contract, so the router passes them on unchanged. `busy` means the
+ * entry is being sent right now; `invalid-input` covers an entry or payment in the wrong state.
+ */
+export type JournalErrorCode = 'over-refund' | 'not-found' | 'invalid-input' | 'busy';
 
 /** A request the journal rejected before writing anything. */
 export class JournalError extends Error {

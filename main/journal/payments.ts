@@ -168,7 +168,7 @@ function requirePayment(store: JournalStore, orderNo: string, allowed: PaymentSt
   if (!row) throw new JournalError('not-found', `No payment with order number ${orderNo} in the journal`);
   if (!allowed.includes(row.state as PaymentState)) {
     throw new JournalError(
-      'invalid-state',
+      'invalid-input',
       `Payment ${orderNo} is ${row.state}; expected ${allowed.join(' or ')}`,
     );
   }

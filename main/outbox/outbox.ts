@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 
-import type { EnqueueInput, EntryQuery, Journal, OutboxEntry, OutboxSummary } from '../journal';
+import type { AttemptRecord, EnqueueInput, EntryEvent, EntryQuery, Journal, OutboxEntry, OutboxSummary } from '../journal';
 import { createLogger, type Logger } from '../logging';
 import type { VipaxClient } from '../vipax/types';
 import { takeTurn, type TurnContext } from './attempt';
@@ -178,6 +178,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   get(entryId: number): OutboxEntry | null {
     return this.journal.getEntry(entryId);
+  }
+
+  /** Every send and look-up of the entry, oldest first. */
+  attempts(entryId: number): AttemptRecord[] {
+    return this.journal.listAttempts(entryId);
+  }
+
+  /** Every change of the entry's state, with the notes people wrote. */
+  history(entryId: number): EntryEvent[] {
+    return this.journal.listEvents(entryId);
   }
 
   status(): OutboxStatus {
