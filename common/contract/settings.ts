@@ -28,14 +28,22 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+// zod runs this refinement even after the URL check failed, so it must accept any string.
+function hasNoCredentialsOrFragment(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return url.username === '' && url.password === '' && url.hash === '';
+}
+
 /** The VIPax endpoint, e.g. "http://vipax.example.cn:8080/VipaxWS/ws". No user name or password in it. */
 export const serverUrlSchema = z
   .url({ protocol: /^https?$/ })
   .max(MAX_SERVER_URL_LENGTH)
-  .refine((url) => {
-    const parsed = new URL(url);
-    return parsed.username === '' && parsed.password === '' && parsed.hash === '';
-  }, 'The server URL must not contain a user name, password or fragment');
+  .refine(hasNoCredentialsOrFragment, 'The server URL must not contain a user name, password or fragment');
 
 /** The partner id VIPax issued: printable ASCII without spaces. */
 export const appidSchema = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);

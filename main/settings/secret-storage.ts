@@ -112,3 +112,17 @@ export function openSecret(stored: StoredSecret, safeStorage: SafeStorageLike, p
   if (secret.length === 0) return { state: 'unreadable', reason: 'decryption-failed' };
   return { state: 'set', secret };
 }
+
+/**
+ * safeStorage for the till outside Electron (plain Node, the end-to-end harness): no key store,
+ * so a secret is saved only when the manager accepts plain-text storage.
+ */
+export const NO_OS_ENCRYPTION: SafeStorageLike = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('Encryption is not available outside Electron');
+  },
+  decryptString: () => {
+    throw new Error('Decryption is not available outside Electron');
+  },
+};
