@@ -20,13 +20,16 @@ export interface EnvelopeInput {
  */
 export function buildRequestBody(input: EnvelopeInput): string {
   const ts = formatRequestTimestamp(input.instant, input.timeZone);
-  const form = new URLSearchParams();
-  form.set('appid', input.appid);
-  form.set('ts', ts);
-  form.set('v', API_VERSION);
-  form.set('sign', computeSignature(input.appid, input.secret, ts, API_VERSION));
-  form.set('model', input.model);
-  form.set('method', input.method);
-  form.set('msg', JSON.stringify(input.msg));
-  return form.toString();
+  const fields: Array<[string, string]> = [
+    ['appid', input.appid],
+    ['ts', ts],
+    ['v', API_VERSION],
+    ['sign', computeSignature(input.appid, input.secret, ts, API_VERSION)],
+    ['model', input.model],
+    ['method', input.method],
+    ['msg', JSON.stringify(input.msg)],
+  ];
+  // encodeURIComponent encodes UTF-8 and leaves only unreserved characters, which every form
+  // decoder reads back unchanged. It is several times faster than URLSearchParams here.
+  return fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
 }

@@ -5,7 +5,6 @@
 // - states and levels arrive as text ("正常", "X004--X会员") where integers are documented;
 // - a list sits in `result` or in `resultList`.
 // Stored-value money is yuan on the wire and becomes integer fen here.
-import { z } from 'zod';
 import { yuanToFen } from '../../common/money';
 import { VipaxError } from './errors';
 import type { HttpReply } from './transport';
@@ -39,13 +38,6 @@ export interface SuccessEnvelope {
   resultList: unknown;
 }
 
-const envelopeSchema = z.object({
-  code: z.union([z.string(), z.number(), z.boolean()]),
-  msg: z.unknown().optional(),
-  message: z.unknown().optional(),
-  result: z.unknown().optional(),
-  resultList: z.unknown().optional(),
-});
 
 /** Words in a rejection that mean the order number was used before. */
 const DUPLICATE_MESSAGE = /重复|已存在|duplicate/i;
@@ -63,24 +55,25 @@ export function readReply(reply: HttpReply, operation: string): SuccessEnvelope 
 
   let body: unknown;
   try {
-    body = JSON.parse(reply.body);
+    // A byte order mark is legal before UTF-8 text but not before JSON.
+    body = JSON.parse(reply.body.startsWith('\uFEFF') ? reply.body.slice(1) : reply.body);
   } catch {
     const contentType = reply.headers['content-type'] ?? 'no content type';
     const message = `${operation}: the response is not JSON (HTTP ${reply.status}, ${contentType}, ${reply.body.length} characters)`;
     throw new VipaxError('unknown-outcome', message, { httpStatus: reply.status });
   }
 
-  const parsed = envelopeSchema.safeParse(body);
-  if (!parsed.success) {
+  const envelope = isRecord(body) ? body : {};
+  const code = envelope.code;
+  if (typeof code !== 'string' && typeof code !== 'number' && typeof code !== 'boolean') {
     throw new VipaxError('unknown-outcome', `${operation}: the response has no valid "code" (HTTP ${reply.status})`, {
       httpStatus: reply.status,
     });
   }
 
-  const envelope = parsed.data;
-  if (isSuccessCode(envelope.code)) return { result: envelope.result, resultList: envelope.resultList };
+  if (isSuccessCode(code)) return { result: envelope.result, resultList: envelope.resultList };
 
-  const serverCode = String(envelope.code);
+  const serverCode = String(code);
   const serverMessage = firstText(envelope.msg, envelope.message);
   const message = serverMessage ?? `${operation}: rejected with code ${serverCode} and no message`;
   throw new VipaxError('rejected', message, {
@@ -108,7 +101,6 @@ function firstText(...values: unknown[]): string | null {
 
 type RawRecord = Record<string, unknown>;
 
-const recordSchema = z.record(z.string(), z.unknown());
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 function isNoValue(value: unknown): boolean {
@@ -119,7 +111,7 @@ function isNoValue(value: unknown): boolean {
 }
 
 function isRecord(value: unknown): value is RawRecord {
-  return recordSchema.safeParse(value).success && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** True for null, an absent value and an object whose every field has no value (`{}`). */
@@ -248,22 +240,26 @@ export function parseMember(raw: unknown, path: string): Member {
  * `result` one of them (usually also in the list). An empty response means no member matched.
  */
 export function parseMembers(envelope: SuccessEnvelope): Member[] {
-  const members: Member[] = [];
-  const add = (member: Member): void => {
-    const known = members.some((other) => other.customerId === member.customerId && other.cardNo === member.cardNo);
-    if (!known) members.push(member);
-  };
+  const { result, resultList } = envelope;
+  if (!Array.isArray(resultList) && !isNoValue(resultList)) {
+    throw new UnusableAnswerError('resultList', 'resultList is not a list');
+  }
+  const listed = Array.isArray(resultList) ? resultList.map((raw, index) => parseMember(raw, `resultList[${index}]`)) : [];
+  const sameMember = (a: Member, b: Member): boolean => a.customerId === b.customerId && a.cardNo === b.cardNo;
 
-  if (Array.isArray(envelope.result)) {
-    envelope.result.forEach((raw, index) => add(parseMember(raw, `result[${index}]`)));
-  } else if (!isEmptyResult(envelope.result)) {
-    add(parseMember(envelope.result, 'result'));
+  // The members of `result` come first: they are the ones the server chose.
+  let chosen: Member[];
+  if (Array.isArray(result)) {
+    chosen = result.map((raw, index) => parseMember(raw, `result[${index}]`));
+  } else if (isEmptyResult(result)) {
+    chosen = [];
+  } else {
+    chosen = [parseMember(result, 'result')];
   }
 
-  if (Array.isArray(envelope.resultList)) {
-    envelope.resultList.forEach((raw, index) => add(parseMember(raw, `resultList[${index}]`)));
-  } else if (!isNoValue(envelope.resultList)) {
-    throw new UnusableAnswerError('resultList', 'resultList is not a list');
+  const members: Member[] = [];
+  for (const member of [...chosen, ...listed]) {
+    if (!members.some((known) => sameMember(known, member))) members.push(member);
   }
   return members;
 }

@@ -45,10 +45,19 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The last `ts` formatted per zone: a till sends many requests within one second. */
+const lastTimestamps = new Map<string, { second: number; text: string }>();
+
 /** Formats the request timestamp `ts`: yyyyMMddHHmmss in `timeZone`. */
 export function formatRequestTimestamp(instant: Date, timeZone: string): string {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastTimestamps.get(timeZone);
+  if (last !== undefined && last.second === second) return last.text;
+
   const p = wallClockParts(instant, timeZone);
-  return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
+  const text = `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
+  lastTimestamps.set(timeZone, { second, text });
+  return text;
 }
 
 /** Formats a time field of a request body (create_time, pay_time): yyyy-MM-dd HH:mm:ss in `timeZone`. */

@@ -153,12 +153,12 @@ export function postForm(url: URL, body: string, options: PostOptions): Promise<
 /** Decodes with the charset the server declares (Chinese servers may send GBK), else UTF-8. */
 function decodeBody(bytes: Buffer, contentType: string | undefined): string {
   const charset = /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1];
-  if (charset) {
+  if (charset && !/^utf-?8$/i.test(charset)) {
     try {
       return new TextDecoder(charset).decode(bytes);
     } catch {
       // An unknown label falls through to UTF-8.
     }
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes.toString('utf8');
 }
