@@ -4,6 +4,7 @@ import { memberChannels } from './member';
 import { outboxChannels, outboxEvents } from './outbox';
 import { paymentChannels } from './payment';
 import { refundChannels } from './refund';
+import { settingsChannels } from './settings';
 import { tillChannels, tillEvents } from './till';
 
 // The one IPC contract, imported by main, preload and renderer. Each concern declares its
@@ -17,6 +18,7 @@ export * from './member';
 export * from './outbox';
 export * from './payment';
 export * from './refund';
+export * from './settings';
 export * from './till';
 
 /** Every request/reply channel, keyed by name. Add a concern's channels here with one spread. */
@@ -26,6 +28,7 @@ export const channels = {
   ...paymentChannels,
   ...refundChannels,
   ...outboxChannels,
+  ...settingsChannels,
 };
 
 /** Every main → renderer event, keyed by name, with the schema of its payload. */

@@ -4,6 +4,7 @@ import { createRouter, type HandlerModule, type Router } from '../ipc/router';
 import { createMemberHandlers } from '../ipc/handlers/member';
 import { createOutboxHandlers } from '../ipc/handlers/outbox';
 import { createPaymentHandlers } from '../ipc/handlers/payment';
+import { createSettingsHandlers } from '../ipc/handlers/settings';
 import { createRefundHandlers } from '../ipc/handlers/refund';
 import { createTillHandlers } from '../ipc/handlers/till';
 import { openJournal, type Journal } from '../journal';
@@ -21,6 +22,10 @@ import {
   toStatusView,
 } from '../services/outbox';
 import { createPaymentService, type PaymentService } from '../services/payments';
+import { createConnectionTester, type ConnectionTester } from '../settings/connection-test';
+import { openJsonSettingsStore } from '../settings/json-file-store';
+import { NO_OS_ENCRYPTION } from '../settings/secret-storage';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { startTrainingServer, type TrainingServer } from '../training';
 import { createVipaxClient, type VipaxClientConfig, type VipaxHttpClient } from '../vipax';
 import { createEventBus, type EventBus, type TillEventListener } from './events';
@@ -50,6 +55,14 @@ export interface CreateTillOptions {
   /** Overrides of the outbox's retry delays, e.g. short ones in tests. */
   outboxRetryPolicy?: Partial<RetryPolicy>;
   now?: () => Date;
+  /**
+   * The till's settings. Without `config`, a till whose settings are in live mode with a readable
+   * secret connects to the live server they name. Default: the settings file in the data folder,
+   * without OS encryption, because plain Node has no key store.
+   */
+  settings?: SettingsService;
+  /** Runs "Test connection". Default: the real client against the settings under test. */
+  testConnection?: ConnectionTester;
 }
 
 export interface Till {
@@ -61,6 +74,7 @@ export interface Till {
   readonly monitor: OnlineMonitor;
   readonly members: MemberService;
   readonly payments: PaymentService;
+  readonly settings: SettingsService;
   /** Sends refunds, returns and order uploads; started with the till, stopped by `close`. */
   readonly outbox: Outbox;
   readonly refunds: RefundService;
@@ -83,14 +97,17 @@ export const TRAINING_JOURNAL_FILE = 'journal-training.sqlite';
 
 export async function createTill(options: CreateTillOptions): Promise<Till> {
   const logger = createLogger('till');
-  const mode: TillMode = options.config === undefined ? 'training' : 'live';
-  const tillId = options.tillId ?? 'T01';
+  const settings = options.settings ?? openPlainSettings(options.dataDir);
+  const saved = liveSettingsOf(settings);
+  const config = options.config ?? saved?.config;
+  const mode: TillMode = config === undefined ? 'training' : 'live';
+  const tillId = options.tillId ?? saved?.tillId ?? 'T01';
 
   const ownTrainingServer =
     mode === 'training' && options.trainingServer === undefined
       ? await startTrainingServer({ dataFile: join(options.dataDir, TRAINING_DATA_FILE), logger: trainingLogger() })
       : null;
-  const connection: LiveConfig = options.config ?? trainingConnection(options.trainingServer ?? ownTrainingServer);
+  const connection: LiveConfig = config ?? trainingConnection(options.trainingServer ?? ownTrainingServer);
 
   let client: VipaxHttpClient | null = null;
   let journal: Journal | null = null;
@@ -104,7 +121,7 @@ export async function createTill(options: CreateTillOptions): Promise<Till> {
     const recovered = journal.recoverInterrupted();
     if (recovered.payments > 0 || recovered.entries > 0) logger.warn('Recovered records left in flight', recovered);
 
-    const till = assemble({ options, mode, tillId, client, journal, connection, ownTrainingServer, logger });
+    const till = assemble({ options, mode, tillId, client, journal, connection, ownTrainingServer, settings, logger });
     logger.info('Till started', { mode, storeCode: connection.storeCode, tillId });
     return till;
   } catch (error) {
@@ -123,11 +140,12 @@ interface AssembleInput {
   journal: Journal;
   connection: LiveConfig;
   ownTrainingServer: TrainingServer | null;
+  settings: SettingsService;
   logger: Logger;
 }
 
 function assemble(input: AssembleInput): Till {
-  const { options, mode, tillId, client, journal, connection, ownTrainingServer, logger } = input;
+  const { options, mode, tillId, client, journal, connection, ownTrainingServer, settings, logger } = input;
   const events = createEventBus();
   const monitor = createOnlineMonitor({
     ping: () => client.ping(),
@@ -170,6 +188,7 @@ function assemble(input: AssembleInput): Till {
     createPaymentHandlers({ payments }),
     createRefundHandlers({ refunds, returns }),
     createOutboxHandlers({ outbox, orderUploads }),
+    createSettingsHandlers({ settings, testConnection: options.testConnection ?? createConnectionTester() }),
   ];
   const router = createRouter(handlerModules);
 
@@ -204,6 +223,7 @@ function assemble(input: AssembleInput): Till {
     monitor,
     members,
     payments,
+    settings,
     outbox,
     refunds,
     returns,
@@ -227,4 +247,28 @@ function trainingLogger() {
     warn: (message: string) => logger.warn(message),
     error: (message: string, error?: unknown) => logger.error(message, { error: String(error) }),
   };
+}
+
+function openPlainSettings(dataDir: string): SettingsService {
+  const { store, damaged } = openJsonSettingsStore({ directory: dataDir });
+  return createSettingsService({ store, damaged, safeStorage: NO_OS_ENCRYPTION });
+}
+
+/** Returns the live connection the settings name, or null in training mode or while they are incomplete. */
+function liveSettingsOf(settings: SettingsService): { config: LiveConfig; tillId: string } | null {
+  if (settings.getMode() !== 'live') return null;
+  const saved = settings.getConnectionSettings();
+  if (saved === null) return null;
+
+  const config: LiveConfig = {
+    url: saved.serverUrl,
+    appid: saved.appid,
+    secret: saved.secret,
+    storeCode: saved.storeCode,
+    timeZone: saved.timeZone,
+    connectTimeoutMs: saved.connectTimeoutMs,
+    timeoutMs: saved.totalTimeoutMs,
+    ...(saved.brandId === null ? {} : { brandId: saved.brandId }),
+  };
+  return { config, tillId: saved.tillId };
 }
