@@ -10,7 +10,7 @@ import { resolveConfig, type ResolvedConfig, type VipaxClientConfig } from './co
 import { buildRequestBody, type VipaxModel } from './envelope';
 import { VipaxError, isVipaxError } from './errors';
 import {
-  UnusableAnswerError,
+  UnusableResponseError,
   parseLogPage,
   parseMembers,
   parseOrderUploadResult,
@@ -145,7 +145,7 @@ export function createVipaxClient(config: VipaxClientConfig): VipaxHttpClient {
       try {
         value = parse(envelope);
       } catch (error) {
-        if (!(error instanceof UnusableAnswerError)) throw error;
+        if (!(error instanceof UnusableResponseError)) throw error;
         throw new VipaxError('unknown-outcome', `${label}: unusable response, ${error.message}`, {
           httpStatus: reply.status,
           cause: error,

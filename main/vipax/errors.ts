@@ -6,7 +6,7 @@
 // - rejected: the server answered with a code other than 1.
 export type VipaxErrorKind = 'invalid-input' | 'network' | 'unknown-outcome' | 'rejected';
 
-/** Why an input was invalid. */
+/** Rule that an invalid input broke. */
 export type InputRule =
   | 'required'
   | 'too-long'

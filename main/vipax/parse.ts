@@ -20,9 +20,9 @@ import type {
   StockPage,
 } from './types';
 
-/** A response in the API's JSON shape that lacks a value the domain needs, or holds one of the wrong kind. */
-export class UnusableAnswerError extends Error {
-  override readonly name = 'UnusableAnswerError';
+/** A response in the API's JSON shape that lacks a value the domain needs, or contains one of the wrong kind. */
+export class UnusableResponseError extends Error {
+  override readonly name = 'UnusableResponseError';
 
   constructor(
     readonly field: string,
@@ -128,12 +128,12 @@ class FieldReader {
   ) {}
 
   static of(value: unknown, path: string): FieldReader {
-    if (!isRecord(value)) throw new UnusableAnswerError(path, `${path} is not an object`);
+    if (!isRecord(value)) throw new UnusableResponseError(path, `${path} is not an object`);
     return new FieldReader(value, path);
   }
 
   private fail(name: string, problem: string): never {
-    throw new UnusableAnswerError(`${this.path}.${name}`, `${this.path}.${name} ${problem}`);
+    throw new UnusableResponseError(`${this.path}.${name}`, `${this.path}.${name} ${problem}`);
   }
 
   has(name: string): boolean {
@@ -154,7 +154,7 @@ class FieldReader {
     return this.text(name) ?? this.fail(name, `is not text (${typeof value})`);
   }
 
-  /** A number sent as a number or as decimal text; anything else counts as no value. */
+  /** Reads a number sent as a number or as decimal text. Anything else counts as no value. */
   number(name: string): number | null {
     const value = this.raw[name];
     if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -172,7 +172,7 @@ class FieldReader {
     return value !== null && Number.isSafeInteger(value) ? value : null;
   }
 
-  /** A yuan amount converted to fen; anything that is not a decimal counts as no value. */
+  /** Reads a yuan amount as fen. Anything that is not a decimal counts as no value. */
   fen(name: string): number | null {
     const value = this.raw[name];
     if (typeof value !== 'string' && typeof value !== 'number') return null;
@@ -201,7 +201,7 @@ function readMemberState(fields: FieldReader): MemberState {
   return ACTIVE_STATES.has(state.toLowerCase()) ? 'active' : 'frozen';
 }
 
-/** The level is documented as 1..6 and sent as "X004--X会员"; the name follows the "--". */
+/** Extracts the level name from the level, which is documented as 1..6 but sent as "X004--X会员". */
 function levelNameFromLevel(level: string | null): string | null {
   if (level === null) return null;
   const separator = level.indexOf('--');
@@ -209,7 +209,7 @@ function levelNameFromLevel(level: string | null): string | null {
   return /^\d+$/.test(level) ? null : level;
 }
 
-/** `cashPayRate` is the percentage the member pays (80 = 8折); values outside 1..100 are unknown. */
+/** Reads `cashPayRate`, the percentage the member pays (80 = 8折). Values outside 1..100 count as unknown. */
 function readDiscountRate(fields: FieldReader, name: string): number | null {
   const rate = fields.number(name);
   return rate !== null && rate > 0 && rate <= 100 ? rate : null;
@@ -236,13 +236,13 @@ export function parseMember(raw: unknown, path: string): Member {
 }
 
 /**
- * Returns every member of a customer.get response: `resultList` holds all cards of one phone and
+ * Returns every member of a customer.get response: `resultList` contains all cards of one phone and
  * `result` one of them (usually also in the list). An empty response means no member matched.
  */
 export function parseMembers(envelope: SuccessEnvelope): Member[] {
   const { result, resultList } = envelope;
   if (!Array.isArray(resultList) && !isNoValue(resultList)) {
-    throw new UnusableAnswerError('resultList', 'resultList is not a list');
+    throw new UnusableResponseError('resultList', 'resultList is not a list');
   }
   const listed = Array.isArray(resultList) ? resultList.map((raw, index) => parseMember(raw, `resultList[${index}]`)) : [];
   const sameMember = (a: Member, b: Member): boolean => a.customerId === b.customerId && a.cardNo === b.cardNo;
@@ -267,7 +267,7 @@ export function parseMembers(envelope: SuccessEnvelope): Member[] {
 // ---------------------------------------------------------------------------------------------
 // customer.paidConsumeByPro
 
-/** Reads the server's figures of a payment or refund; the order number and price are the request's. */
+/** Reads the server's figures of a payment or refund. The order number and price are taken from the request. */
 export function parsePaymentResult(envelope: SuccessEnvelope, request: { orderNo: string; priceFen: number }): PaymentResult {
   const fields = FieldReader.of(envelope.result, 'result');
   return {
@@ -310,10 +310,10 @@ function findLogEntries(envelope: SuccessEnvelope): { list: unknown[]; path: str
   if (isEmptyResult(envelope.result) || (isRecord(envelope.result) && isNoValue(envelope.result.data))) {
     return { list: [], path: 'result.data' };
   }
-  throw new UnusableAnswerError('result.data', 'result.data is not a list');
+  throw new UnusableResponseError('result.data', 'result.data is not a list');
 }
 
-/** `requested` fills in the paging figures when the server leaves them out. */
+/** Reads a log page. `requested` fills in the paging figures when the server leaves them out. */
 export function parseLogPage(envelope: SuccessEnvelope, requested: { pageNo: number; pageSize: number }): LogPage {
   const { list, path } = findLogEntries(envelope);
   const entries = list.map((raw, index) => parseLogEntry(raw, `${path}[${index}]`));
@@ -349,7 +349,7 @@ export function parseOrderUploadResult(envelope: SuccessEnvelope): OrderUploadRe
 export function parseReturnResult(envelope: SuccessEnvelope): ReturnResult {
   const fields = resultFields(envelope);
   // NOTE: the manual documents no result for a return. These names follow the order upload's
-  // result and the request's field names; a server that uses others yields nulls here.
+  // result and the request's field names, so a server that uses other names yields nulls here.
   return {
     returnOrderNo: fields.text('returnOrderNo') ?? fields.text('return_order_no'),
     returnedPoints: fields.number('returnPoint') ?? fields.number('orderPoint'),
@@ -373,7 +373,7 @@ function parseStockItem(raw: unknown, path: string): StockItem {
   };
 }
 
-/** The list sits in `result` (as in the manual's sample) or in `resultList`. */
+/** Reads a stock page, whose list is in `result` (as in the manual's sample) or in `resultList`. */
 export function parseStockPage(envelope: SuccessEnvelope, requested: { pageNo: number; pageSize: number }): StockPage {
   let list: unknown[];
   let path: string;
@@ -387,7 +387,7 @@ export function parseStockPage(envelope: SuccessEnvelope, requested: { pageNo: n
     list = [];
     path = 'result';
   } else {
-    throw new UnusableAnswerError('result', 'result is not a list of stock items');
+    throw new UnusableResponseError('result', 'result is not a list of stock items');
   }
 
   return {

@@ -22,7 +22,7 @@ import {
   requireText,
 } from './validate';
 
-/** What the client adds to every request on its own. */
+/** Values the client adds to every request on its own. */
 export interface RequestContext {
   storeCode: string;
   brandId?: string;
@@ -87,8 +87,8 @@ export function buildMemberUpdateMsg(update: MemberUpdate, context: RequestConte
 }
 
 /**
- * Checks a payment or refund: a positive price pays and must not name an original order; a
- * negative price refunds and must name the original order, which differs from its own number.
+ * Checks a payment or refund. A positive price pays and must not name an original order. A
+ * negative price refunds and must name the original order, whose number differs from its own.
  */
 function checkStoredValue(input: Record<string, unknown>): { priceFen: number; orderNo: string; originalOrderNo?: string } {
   const orderNo = requireText('orderNo', input.orderNo);
@@ -220,7 +220,7 @@ export function buildOrderUploadMsg(order: OrderUpload, context: RequestContext)
   return msg;
 }
 
-/** The server takes coupon codes as one comma-separated string, so a code cannot hold a comma. */
+/** Joins coupon codes into the one comma-separated string the server takes, so a code cannot contain a comma. */
 function joinCouponCodes(value: unknown): string {
   if (!Array.isArray(value)) throw invalid('couponCodes', 'format', 'couponCodes must be a list of strings');
   return value
@@ -282,7 +282,7 @@ export function buildStockQueryMsg(query: StockQuery, context: RequestContext): 
   const { pageNo, pageSize } = checkPage(input);
   const msg: Msg = { store_code: context.storeCode, page_no: pageNo, page_size: pageSize };
 
-  // An empty goods code asks for every item, as the server documents.
+  // An empty goods code requests every item, as the manual documents.
   if (input.goodsCode !== undefined && input.goodsCode !== '') {
     msg.goods_code = requireText('goodsCode', input.goodsCode, 32);
   }

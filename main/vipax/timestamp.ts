@@ -35,7 +35,7 @@ function wallClockParts(instant: Date, timeZone: string): Record<Part, string> {
   return parts;
 }
 
-/** Returns true when `timeZone` is an IANA zone name this runtime knows, such as "Asia/Shanghai". */
+/** Returns true when `timeZone` is an IANA zone name this runtime supports, such as "Asia/Shanghai". */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);

@@ -89,7 +89,7 @@ export function optionalDate(field: string, value: unknown): string | undefined 
   return value === undefined ? undefined : requireDate(field, value);
 }
 
-/** Checks a Date object that holds a real instant. */
+/** Checks a Date object that is a real instant, not an invalid Date. */
 export function requireInstant(field: string, value: unknown): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw invalid(field, 'date', `${field} must be a valid Date`);

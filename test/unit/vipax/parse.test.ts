@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VipaxError } from '../../../main/vipax/errors';
 import {
-  UnusableAnswerError,
+  UnusableResponseError,
   parseLogPage,
   parseMembers,
   parseOrderUploadResult,
@@ -276,8 +276,8 @@ describe('parseMembers', () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toBeInstanceOf(UnusableAnswerError);
-      expect((error as UnusableAnswerError).field).toBe(field);
+      expect(error).toBeInstanceOf(UnusableResponseError);
+      expect((error as UnusableResponseError).field).toBe(field);
     }
   });
 });
@@ -297,7 +297,7 @@ describe('parsePaymentResult', () => {
 
   it('rejects a result without the amount taken', () => {
     const envelope = { result: { code: 'MEMB1', cardNo: 'CARD1', payRateAmount: 2 }, resultList: undefined };
-    expect(() => parsePaymentResult(envelope, request)).toThrow(UnusableAnswerError);
+    expect(() => parsePaymentResult(envelope, request)).toThrow(UnusableResponseError);
   });
 
   it('rejects an empty result', () => {
@@ -371,6 +371,6 @@ describe('parseStockPage', () => {
   });
 
   it('rejects a result that is not a list', () => {
-    expect(() => parseStockPage({ result: { goods_code: 'G1' }, resultList: undefined }, { pageNo: 0, pageSize: 1 })).toThrow(UnusableAnswerError);
+    expect(() => parseStockPage({ result: { goods_code: 'G1' }, resultList: undefined }, { pageNo: 0, pageSize: 1 })).toThrow(UnusableResponseError);
   });
 });
