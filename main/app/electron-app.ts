@@ -3,8 +3,10 @@ import { eventNames } from '../../common/contract';
 import { registerIpc } from '../ipc/register';
 import { createFileLogBackend, createLogger, setLogBackend } from '../logging';
 import { isTrustedSender } from '../security';
+import { openElectronSettings } from '../settings/electron-settings';
 import { createMainWindow } from '../window';
-import { createTill, type CreateTillOptions, type Till } from './create-till';
+import type { CreateTillOptions, Till } from './create-till';
+import { createTillHost, type TillHost } from './till-host';
 
 // The Electron side of the app: one instance per user, one window, the till behind it, and a
 // clean stop that closes the journal and the training server before the process exits.
@@ -31,7 +33,7 @@ export interface TillApp {
 export function startTillApp(options: TillAppOptions): TillApp {
   const logger = createLogger('app');
   let window: BrowserWindow | null = null;
-  let till: Till | null = null;
+  let host: TillHost | null = null;
   let unregisterIpc: (() => void) | null = null;
   let stopForwarding: (() => void) | null = null;
   let stopped = false;
@@ -63,7 +65,11 @@ export function startTillApp(options: TillAppOptions): TillApp {
     logger.info('App starting', { version: app.getVersion(), packaged: app.isPackaged });
 
     const extra = (await options.tillOptions?.()) ?? {};
-    till = await createTill({ appVersion: app.getVersion(), ...extra, dataDir });
+    // Opened after `ready`, because safeStorage reports its Linux backend only from then on.
+    const settings = openElectronSettings(dataDir);
+    // The host starts the till for the saved mode and restarts it when the manager switches mode.
+    const started = await createTillHost({ appVersion: app.getVersion(), ...extra, dataDir, settings });
+    host = started;
 
     const opened = createMainWindow({ preloadPath: options.preloadPath, pageUrl: options.pageUrl, title: 'VIPax 收银台' });
     window = opened;
@@ -72,20 +78,20 @@ export function startTillApp(options: TillAppOptions): TillApp {
     });
 
     unregisterIpc = registerIpc({
-      router: till.router,
+      router: started.router,
       isTrustedSender,
     });
-    stopForwarding = till.onEvent((name, payload) => {
+    stopForwarding = started.onEvent((name, payload) => {
       if (window !== null && !window.isDestroyed()) window.webContents.send(name, payload);
     });
-    logger.info('App started', { mode: till.mode, events: eventNames.length });
+    logger.info('App started', { mode: started.current().mode, events: eventNames.length });
   }
 
   async function stop(): Promise<void> {
     stopForwarding?.();
     unregisterIpc?.();
     try {
-      await till?.close();
+      await host?.close();
       logger.info('App stopped');
     } catch (error) {
       logger.error('App stop failed', { error: String(error) });
@@ -102,5 +108,5 @@ export function startTillApp(options: TillAppOptions): TillApp {
       app.exit(1);
     });
 
-  return { ready, window: () => window, till: () => till };
+  return { ready, window: () => window, till: () => host?.current() ?? null };
 }

@@ -24,7 +24,7 @@ export interface TillHost {
   close(): Promise<void>;
 }
 
-export type TillHostOptions = Omit<CreateTillOptions, 'settings' | 'config'> & { settings: SettingsService };
+export type TillHostOptions = Omit<CreateTillOptions, 'settings'> & { settings: SettingsService };
 
 export async function createTillHost(options: TillHostOptions): Promise<TillHost> {
   const logger = createLogger('till-host');
