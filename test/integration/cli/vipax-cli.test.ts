@@ -2,6 +2,9 @@
 // test starts, checking stdout JSON, the one-line stderr in both languages and every exit status.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -306,18 +309,65 @@ describe('exit 4: unknown outcome', () => {
   });
 });
 
+interface ServerProcess {
+  connection: { url: string; appid: string; secret: string; storeCode: string };
+  /** Sends SIGTERM and returns the exit status and everything written to stderr. */
+  stop(): Promise<{ code: number | null; stderr: string }>;
+}
+
+async function startServerProcess(args: string[]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/vipax.ts', 'training-server', ...args], {
+    cwd: projectRoot,
+    env: baseEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const lines = createInterface({ input: child.stdout });
+  const [firstLine] = (await once(lines, 'line')) as [string];
+
+  return {
+    connection: JSON.parse(firstLine) as ServerProcess['connection'],
+    async stop() {
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'close')) as [number | null];
+      return { code, stderr };
+    },
+  };
+}
+
 describe('training-server', () => {
+  it('keeps its data in --data between runs', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'vipax-cli-')), 'training.json');
+    const port = await findClosedPort();
+
+    const first = await startServerProcess(['--port', String(port), '--data', dataFile]);
+    expect(first.connection.url).toBe(`http://127.0.0.1:${port}/VipaxWS/ws`);
+    const client = createVipaxClient(first.connection);
+    await client.paidConsumeByPro({ memberNo: gold.customerId, orderNo: 'CLI-DATA-1', priceFen: 1000 });
+    client.close();
+    expect((await first.stop()).code).toBe(0);
+
+    const second = await startServerProcess(['--data', dataFile]);
+    const again = createVipaxClient(second.connection);
+    const [member] = await again.getMembers({ cardNo: gold.cardNo });
+    again.close();
+    await second.stop();
+
+    // 10.00 yuan at rate 88 took 8.80 yuan, and the second run still has that balance.
+    expect(member?.balanceFen).toBe(gold.balanceFen - 880);
+  });
+
+  it('rejects an invalid port', async () => {
+    const result = await runVipax(['training-server', '--port', '70000'], { LANG: 'zh_CN.UTF-8' });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('invalid-input: --port 必须是 0 到 65535 之间的整数,收到 "70000"。\n');
+  });
+
   it('prints its connection and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/vipax.ts', 'training-server', '--port', '0'], {
-      cwd: projectRoot,
-      env: baseEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const lines = createInterface({ input: child.stdout });
-    const [firstLine] = (await once(lines, 'line')) as [string];
-    const connection = JSON.parse(firstLine) as { url: string; appid: string; secret: string; storeCode: string };
+    const serverProcess = await startServerProcess(['--port', '0']);
+    const { connection } = serverProcess;
 
     expect(connection.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/VipaxWS\/ws$/);
     expect(connection.appid).toBe(seedFixtures.appid);
@@ -329,8 +379,7 @@ describe('training-server', () => {
     client.close();
     expect(members[0]?.balanceFen).toBe(gold.balanceFen);
 
-    child.kill('SIGTERM');
-    const [code] = (await once(child, 'close')) as [number | null];
+    const { code, stderr } = await serverProcess.stop();
 
     expect(code).toBe(0);
     expect(stderr).toContain(`training server: stopped ${connection.url}`);
