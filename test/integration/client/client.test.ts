@@ -10,7 +10,7 @@ let server: TrainingServer;
 let client: VipaxHttpClient;
 let orderSequence = 0;
 
-/** A fresh order number for each call, shaped like the till's. */
+/** Returns a fresh order number for each call, shaped like the till's. */
 function nextOrderNo(): string {
   orderSequence += 1;
   return `S001-T09-20261204153012-${String(orderSequence).padStart(4, '0')}`;

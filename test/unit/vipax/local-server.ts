@@ -1,5 +1,5 @@
-// A tiny HTTP server on 127.0.0.1 for the client's unit tests: it records every request it reads
-// and answers through a handler the test sets.
+// A tiny HTTP server on 127.0.0.1 for the client's unit tests. It records every request it reads
+// and responds through a handler the test sets.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,7 +21,7 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Answers with a JSON body and HTTP 200. */
+/** Sends `body` as JSON with the given status, 200 by default. */
 export function replyJson(response: http.ServerResponse, body: unknown, status = 200): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
   response.end(JSON.stringify(body));
