@@ -1,9 +1,16 @@
 // Recognition of keyboard-wedge scans. A scanner "types" the code it read, key after key with a
-// few milliseconds between them, and ends with Enter. A person at the keyboard almost never
-// presses keys that close together for several keys in a row.
+// few milliseconds between them, and ends with Enter. A person at the keyboard cannot keep up
+// that pace over several keys: 50 ms a key is 1,200 keys a minute.
 
-/** Maximum time in ms between two keys of one scan. Wedge scanners send a key every 1-20 ms. */
-export const SCAN_MAX_KEY_GAP_MS = 50;
+/** Maximum mean time in ms between the keys of a scan, from its first character to Enter. */
+export const SCAN_MAX_MEAN_KEY_GAP_MS = 50;
+
+/**
+ * Maximum time in ms between any two keys of one scan; a longer pause starts a new burst. It is
+ * well above the mean limit because a busy machine (or a Bluetooth scanner) can delay a single key
+ * while the rest arrive at scanner pace.
+ */
+export const SCAN_MAX_KEY_GAP_MS = 200;
 
 /** Minimum number of characters before Enter for a burst to count as a scan. */
 export const SCAN_MIN_LENGTH = 4;
@@ -18,15 +25,17 @@ export type ScanStep =
   | { kind: 'scan'; code: string };
 
 /**
- * A buffer of fast keys. Feed it every keydown with its timestamp; it reports the Enter that
+ * A buffer of fast keys. Feed it every keydown with its timestamp, and it reports the Enter that
  * ends a scan. `burstStarted` is true for the key that begins a new buffer, so a caller can
  * remember which input had focus before the scan's characters went into it.
  */
 export class ScanBuffer {
   private characters = '';
+  private burstStartMs = 0;
   private lastKeyTimeMs = Number.NEGATIVE_INFINITY;
 
   constructor(
+    private readonly maxMeanKeyGapMs = SCAN_MAX_MEAN_KEY_GAP_MS,
     private readonly maxKeyGapMs = SCAN_MAX_KEY_GAP_MS,
     private readonly minLength = SCAN_MIN_LENGTH,
   ) {}
@@ -34,13 +43,17 @@ export class ScanBuffer {
   feed(key: string, timeMs: number): ScanStep {
     if (IGNORED_KEYS.has(key)) return { kind: 'none', burstStarted: false };
 
-    const withinGap = timeMs - this.lastKeyTimeMs < this.maxKeyGapMs;
+    const withinGap = timeMs - this.lastKeyTimeMs <= this.maxKeyGapMs;
     this.lastKeyTimeMs = timeMs;
 
     if (key === 'Enter') {
       const code = this.characters;
       this.characters = '';
-      if (withinGap && code.length >= this.minLength) return { kind: 'scan', code };
+      // The burst has one gap per character: between the characters, and from the last one to Enter.
+      const meanGapMs = (timeMs - this.burstStartMs) / code.length;
+      if (withinGap && code.length >= this.minLength && meanGapMs < this.maxMeanKeyGapMs) {
+        return { kind: 'scan', code };
+      }
       return { kind: 'none', burstStarted: false };
     }
 
@@ -51,7 +64,12 @@ export class ScanBuffer {
     }
 
     const burstStarted = !withinGap || this.characters === '';
-    this.characters = burstStarted ? key : this.characters + key;
+    if (burstStarted) {
+      this.characters = key;
+      this.burstStartMs = timeMs;
+    } else {
+      this.characters += key;
+    }
     return { kind: 'none', burstStarted };
   }
 
