@@ -2,6 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Drops the page's CSP meta tag on the dev server only. Vite's dev server injects an inline React
+ * Refresh script that the meta policy blocks; main sends a looser policy header in development.
+ */
+const devServerCsp = {
+  name: 'vipax:dev-server-csp',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+};
+
 // Main and preload run in Electron's Node; the renderer is a plain web bundle with no Node access.
 export default defineConfig({
   main: {
@@ -26,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       outDir: 'out/renderer',
       // electron-vite 6 leaves the renderer unminified by default; minifying cuts its gzipped JS by about a third.
