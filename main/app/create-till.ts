@@ -23,9 +23,8 @@ import {
 } from '../services/outbox';
 import { createPaymentService, type PaymentService } from '../services/payments';
 import { createConnectionTester, type ConnectionTester } from '../settings/connection-test';
-import { openJsonSettingsStore } from '../settings/json-file-store';
-import { NO_OS_ENCRYPTION } from '../settings/secret-storage';
-import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { openPlainSettings } from '../settings/json-file-store';
+import type { SettingsService } from '../settings/settings-service';
 import { startTrainingServer, type TrainingServer } from '../training';
 import { createVipaxClient, type VipaxClientConfig, type VipaxHttpClient } from '../vipax';
 import { createEventBus, type EventBus, type TillEventListener } from './events';
@@ -247,11 +246,6 @@ function trainingLogger() {
     warn: (message: string) => logger.warn(message),
     error: (message: string, error?: unknown) => logger.error(message, { error: String(error) }),
   };
-}
-
-function openPlainSettings(dataDir: string): SettingsService {
-  const { store, damaged } = openJsonSettingsStore({ directory: dataDir });
-  return createSettingsService({ store, damaged, safeStorage: NO_OS_ENCRYPTION });
 }
 
 /** Returns the live connection the settings name, or null in training mode or while they are incomplete. */

@@ -1,6 +1,7 @@
 import type { TillStatus } from '../../common/contract';
 import type { Router } from '../ipc/router';
 import { createLogger } from '../logging/logger';
+import { openPlainSettings } from '../settings/json-file-store';
 import type { SettingsService } from '../settings/settings-service';
 import { createTill, type CreateTillOptions, type Till } from './create-till';
 import { createEventBus, type TillEventListener } from './events';
@@ -24,14 +25,16 @@ export interface TillHost {
   close(): Promise<void>;
 }
 
-export type TillHostOptions = Omit<CreateTillOptions, 'settings'> & { settings: SettingsService };
+/** createTill's options; `settings` defaults, as there, to the plain settings file in the data folder. */
+export type TillHostOptions = CreateTillOptions;
 
 export async function createTillHost(options: TillHostOptions): Promise<TillHost> {
   const logger = createLogger('till-host');
-  const { settings } = options;
+  const settings = options.settings ?? openPlainSettings(options.dataDir);
+  const tillOptions: CreateTillOptions = { ...options, settings };
   const events = createEventBus();
 
-  let till = await createTill(options);
+  let till = await createTill(tillOptions);
   let stopForwarding = till.onEvent((name, payload) => events.emit(name, payload));
   let runningFor = connectionKey(settings);
   let restarting: Promise<void> = Promise.resolve();
@@ -42,12 +45,12 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     stopForwarding();
     await previous.close();
     try {
-      till = await createTill(options);
+      till = await createTill(tillOptions);
     } catch (error) {
       // The settings were validated when saved, so this is a fault of the machine (disk, port).
       // The previous mode's till is started again so the app stays usable.
       logger.error('till restart failed; starting training mode', { error });
-      till = await createTill({ ...options, settings: trainingOnly(settings) });
+      till = await createTill({ ...tillOptions, settings: trainingOnly(settings) });
     }
     stopForwarding = till.onEvent((name, payload) => events.emit(name, payload));
     logger.info('till restarted for new settings', { mode: till.mode });

@@ -2,6 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { join } from 'node:path';
 import type { DamagedSettingsNotice } from '../../common/contract/settings';
 import { quarantineIfDamaged } from './damaged-file';
+import { NO_OS_ENCRYPTION } from './secret-storage';
+import { createSettingsService, type SettingsService } from './settings-service';
 import { parseStoredSettings, type SettingsStore, type StoredSettings } from './stored-settings';
 
 // The settings file without electron-store, for the till when it runs in plain Node (the command
@@ -36,4 +38,13 @@ function writeFileAtomically(path: string, text: string): void {
     closeSync(descriptor);
   }
   renameSync(temporaryPath, path);
+}
+
+/**
+ * Opens the settings in `directory` for a till in plain Node: the JSON file without OS
+ * encryption, so a secret is saved only when the manager accepts plain-text storage.
+ */
+export function openPlainSettings(directory: string): SettingsService {
+  const { store, damaged } = openJsonSettingsStore({ directory });
+  return createSettingsService({ store, damaged, safeStorage: NO_OS_ENCRYPTION });
 }

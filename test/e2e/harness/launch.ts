@@ -132,11 +132,11 @@ async function bridgePage(input: BridgeInput): Promise<LaunchedTill> {
     if (!fromAppPage || typeof channel !== 'string') {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the till page' } };
     }
-    return fixture.till.router.handle(channel, request);
+    return fixture.host.router.handle(channel, request);
   });
   await context.addInitScript({ content: createBridgeScript() });
 
-  const stopEvents = fixture.till.onEvent((name, payload) => {
+  const stopEvents = fixture.host.onEvent((name, payload) => {
     page
       .evaluate(([emit, event, data]) => (window as unknown as Record<string, (e: string, d: unknown) => void>)[emit]?.(event, data), [
         EMIT_FUNCTION,

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTill, type CreateTillOptions, type Till } from '../../../main/app/create-till';
+import type { CreateTillOptions, Till } from '../../../main/app/create-till';
+import { createTillHost, type TillHost } from '../../../main/app/till-host';
 import { startTrainingServer, type TrainingServer, type TrainingServerOptions } from '../../../main/training';
 
 // A till with its own temporary data folder, wired by the real createTill to a real training
@@ -15,7 +16,10 @@ export interface TillFixtureOptions {
 
 export interface TillFixture {
   readonly server: TrainingServer;
+  /** The till running now; another one after a mode switch. */
   readonly till: Till;
+  /** Runs the till and restarts it when its settings change mode, as the app does. */
+  readonly host: TillHost;
   readonly dataDir: string;
   /** Closes the till and the server and deletes the data folder. */
   close(): Promise<void>;
@@ -31,9 +35,10 @@ export const FAST_TILL_OPTIONS = {
 export async function startTillFixture(options: TillFixtureOptions = {}): Promise<TillFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vipax-till-test-'));
   const server = await startTrainingServer({ host: '127.0.0.1', port: 0, ...options.training });
-  let till: Till;
+  let host: TillHost;
   try {
-    till = await createTill({ ...FAST_TILL_OPTIONS, ...options.till, dataDir, trainingServer: server });
+    // Through the till host, as in the app, so a mode switch on the settings screen restarts the till.
+    host = await createTillHost({ ...FAST_TILL_OPTIONS, ...options.till, dataDir, trainingServer: server });
   } catch (error) {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -43,12 +48,15 @@ export async function startTillFixture(options: TillFixtureOptions = {}): Promis
   let closed = false;
   return {
     server,
-    till,
+    get till() {
+      return host.current();
+    },
+    host,
     dataDir,
     async close() {
       if (closed) return;
       closed = true;
-      await till.close();
+      await host.close();
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
