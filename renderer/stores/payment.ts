@@ -107,6 +107,8 @@ export const usePaymentStore = create<PaymentState>()((set, get) => ({
 
     if (!reply.ok) {
       set({ flow: { phase: 'failed', error: reply.error } });
+      // Without an order number in the reply, the open payment can only be found in main's list.
+      if (reply.error.code === 'unknown-outcome' || reply.error.code === 'internal') void get().loadUnresolved();
       return;
     }
 
