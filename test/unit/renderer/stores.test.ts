@@ -7,7 +7,7 @@ import { createTill, type Till } from '../../../main/app/create-till';
 import { seedFixtures, startTrainingServer, type TrainingServer } from '../../../main/training';
 import { buildTillApi } from '../../../preload/bridge';
 import { checkPayment } from '../../../renderer/lib/payment-check';
-import { useMemberStore } from '../../../renderer/stores/member';
+import { useMemberStore, type MemberLookup } from '../../../renderer/stores/member';
 import { usePaymentStore } from '../../../renderer/stores/payment';
 import { useTillStatusStore } from '../../../renderer/stores/till-status';
 
@@ -54,6 +54,18 @@ function foundMember() {
   const { lookup } = useMemberStore.getState();
   if (lookup.phase !== 'found') throw new Error(`Expected a found member, lookup is ${lookup.phase}`);
   return lookup.member;
+}
+
+/** Returns the unknown outcome's resolution state, or the flow's phase when it is not unknown. */
+function resolutionState(): string {
+  const { flow } = usePaymentStore.getState();
+  return flow.phase === 'unknown' ? flow.resolution.state : `phase ${flow.phase}`;
+}
+
+/** Returns a lookup field, or the lookup's phase when it is not `phase`. */
+function lookupField<P extends MemberLookup['phase'], K extends keyof Extract<MemberLookup, { phase: P }>>(phase: P, key: K): unknown {
+  const { lookup } = useMemberStore.getState();
+  return lookup.phase === phase ? (lookup as Extract<MemberLookup, { phase: P }>)[key] : `phase ${lookup.phase}`;
 }
 
 async function findByCard(cardNo: string) {
@@ -124,8 +136,7 @@ describe('member store', () => {
   it('wraps the chooser highlight', async () => {
     await useMemberStore.getState().search(seedFixtures.sharedPhone, 'typed');
     useMemberStore.getState().moveHighlight(-1);
-    const { lookup } = useMemberStore.getState();
-    expect(lookup.phase === 'choosing' && lookup.highlighted).toBe(1);
+    expect(lookupField('choosing', 'highlighted')).toBe(1);
   });
 
   it('reports an unknown card as not found', async () => {
@@ -140,8 +151,7 @@ describe('member store', () => {
 
   it('reads 11 typed digits as a phone', async () => {
     await useMemberStore.getState().search(seedFixtures.unknownPhone, 'typed');
-    const { lookup } = useMemberStore.getState();
-    expect(lookup.phase === 'failed' && lookup.kind).toBe('phone');
+    expect(lookupField('failed', 'kind')).toBe('phone');
   });
 
   it('keeps only the newest lookup', async () => {
@@ -268,8 +278,8 @@ describe('payment store', () => {
     usePaymentStore.getState().requestConfirmation();
     await usePaymentStore.getState().confirm();
 
+    expect(resolutionState()).toBe('not-charged');
     const { flow } = usePaymentStore.getState();
-    expect(flow.phase === 'unknown' && flow.resolution.state).toBe('not-charged');
     if (flow.phase !== 'unknown') return;
     expect(fixture.server.countApplied(flow.payment.orderNo)).toBe(0);
 
@@ -290,8 +300,7 @@ describe('payment store', () => {
     usePaymentStore.getState().requestConfirmation();
     await usePaymentStore.getState().confirm();
 
-    let { flow } = usePaymentStore.getState();
-    expect(flow.phase === 'unknown' && flow.resolution.state).toBe('undetermined');
+    expect(resolutionState()).toBe('undetermined');
     usePaymentStore.getState().reset();
     expect(usePaymentStore.getState().flow.phase).toBe('unknown');
 
@@ -303,8 +312,7 @@ describe('payment store', () => {
     await fixture.server.setFault(null);
     if (!unresolved) return;
     await usePaymentStore.getState().openUnresolved(unresolved);
-    ({ flow } = usePaymentStore.getState());
-    expect(flow.phase === 'unknown' && flow.resolution.state).toBe('charged');
+    expect(resolutionState()).toBe('charged');
     expect(usePaymentStore.getState().unresolved).toEqual([]);
   });
 
