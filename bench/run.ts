@@ -5,9 +5,10 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { clientOverhead } from './client-overhead';
+import { journalBench } from './journal';
 import type { BenchFigure, BenchModule } from './figures';
 
-const BENCHES: BenchModule[] = [clientOverhead];
+const BENCHES: BenchModule[] = [clientOverhead, journalBench];
 
 function formatFigure(figure: BenchFigure): string {
   const value = figure.unit === 'ratio' ? figure.value.toFixed(3) : `${figure.value} ${figure.unit}`;
