@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { clientOverhead } from './client-overhead';
 import { journalBench } from './journal';
 import type { BenchFigure, BenchModule } from './figures';
+import { tillBench } from './till';
 
-const BENCHES: BenchModule[] = [clientOverhead, journalBench];
+const BENCHES: BenchModule[] = [clientOverhead, journalBench, tillBench];
 
 function formatFigure(figure: BenchFigure): string {
   const value = figure.unit === 'ratio' ? figure.value.toFixed(3) : `${figure.value} ${figure.unit}`;
