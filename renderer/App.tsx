@@ -6,6 +6,7 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { ScreenNav } from './components/ScreenNav';
 import { screens } from './screens';
 import { useNavigationStore } from './stores/navigation';
+import { useOutboxStore } from './stores/outbox';
 import { useTillStatusStore } from './stores/till-status';
 
 /** Renders the app shell: header, screen navigation, the active screen and the key help. */
@@ -15,6 +16,7 @@ export function App() {
   const helpOpen = useNavigationStore((state) => state.helpOpen);
 
   useEffect(() => useTillStatusStore.getState().start(), []);
+  useEffect(() => useOutboxStore.getState().start(), []);
   useEffect(() => installShellKeys(), []);
 
   if (!getTillApi()) {
