@@ -1,4 +1,5 @@
 import { checkoutScreen } from './checkout';
+import { outboxScreen } from './outbox';
 import type { ScreenDefinition } from './registry';
 
 /**
@@ -6,4 +7,4 @@ import type { ScreenDefinition } from './registry';
  * To add one: create screens/<name>/index.ts exporting a ScreenDefinition, add its label to both
  * locale files under "nav", and append it here.
  */
-export const screens: readonly ScreenDefinition[] = [checkoutScreen];
+export const screens: readonly ScreenDefinition[] = [checkoutScreen, outboxScreen];
