@@ -1,5 +1,6 @@
 import { checkoutScreen } from './checkout';
 import { outboxScreen } from './outbox';
+import { refundScreen } from './refund';
 import type { ScreenDefinition } from './registry';
 
 /**
@@ -7,4 +8,4 @@ import type { ScreenDefinition } from './registry';
  * To add one: create screens/<name>/index.ts exporting a ScreenDefinition, add its label to both
  * locale files under "nav", and append it here.
  */
-export const screens: readonly ScreenDefinition[] = [checkoutScreen, outboxScreen];
+export const screens: readonly ScreenDefinition[] = [checkoutScreen, refundScreen, outboxScreen];
