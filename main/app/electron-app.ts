@@ -1,5 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { eventNames } from '../../common/contract';
+import en from '../../renderer/locales/en.json';
+import zhCN from '../../renderer/locales/zh-CN.json';
 import { registerIpc } from '../ipc/register';
 import { createFileLogBackend, createLogger, setLogBackend } from '../logging';
 import { isTrustedSender } from '../security';
@@ -71,7 +73,7 @@ export function startTillApp(options: TillAppOptions): TillApp {
     const started = await createTillHost({ appVersion: app.getVersion(), ...extra, dataDir, settings });
     host = started;
 
-    const opened = createMainWindow({ preloadPath: options.preloadPath, pageUrl: options.pageUrl, title: 'VIPax 收银台' });
+    const opened = createMainWindow({ preloadPath: options.preloadPath, pageUrl: options.pageUrl, title: zhCN.app.title });
     window = opened;
     opened.on('closed', () => {
       if (window === opened) window = null;
@@ -103,7 +105,9 @@ export function startTillApp(options: TillAppOptions): TillApp {
     .then(start)
     .catch((error: unknown) => {
       logger.error('App start failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      dialog.showErrorBox('VIPax 收银台', `无法启动 / Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      // The renderer, which holds the chosen language, never started, so both languages show.
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(zhCN.app.title, `${zhCN.errors.internal}\n${en.errors.internal}\n\n${detail}`);
       stopped = true;
       app.exit(1);
     });

@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../common/contract';
 import { startTillApp, type TillApp } from '../../../main/app/electron-app';
 import { seedFixtures } from '../../../main/training';
 import { waitFor } from '../../e2e/harness/wait';
-import { app, BrowserWindow, ipcMain, resetElectronMock } from '../../mocks/electron';
+import { app, BrowserWindow, dialog, ipcMain, resetElectronMock } from '../../mocks/electron';
 
 const PAGE = 'file:///app/out/renderer/index.html';
 
@@ -68,5 +71,29 @@ describe('startTillApp', () => {
 
     expect(ipcMain.handlers.size).toBe(0);
     expect(() => till.journal.listPayments()).toThrow();
+  });
+});
+
+describe('startTillApp failure', () => {
+  it('shows the error and exits when the till cannot start', async () => {
+    resetElectronMock();
+    // A data folder that is a file: neither the log folder nor the journal can be created.
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'vipax-till-test-')), 'file');
+    writeFileSync(notAFolder, 'not a folder');
+    app.setPath('userData', notAFolder);
+    const shown = vi.spyOn(dialog, 'showErrorBox').mockImplementation(() => undefined);
+    const exited = vi.spyOn(app, 'exit').mockImplementation(() => undefined);
+
+    const started = startTillApp({ preloadPath: '/app/out/preload/index.cjs', pageUrl: PAGE });
+    await started.ready;
+
+    expect(exited).toHaveBeenCalledWith(1);
+    expect(shown).toHaveBeenCalledTimes(1);
+    const [title, text] = shown.mock.calls[0] as unknown as [string, string];
+    expect(title).toBe('VIPax 收银台');
+    expect(text).toContain('程序内部出错，请重试；如仍出现，请联系技术支持。');
+    expect(text).toContain('Internal error. Try again, and call support if it happens again.');
+    expect(BrowserWindow.created).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
   });
 });
