@@ -201,26 +201,30 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     await this.kick();
   }
 
+  /**
+   * Starts a run of passes, or asks the running one for another pass. The returned promise
+   * settles when the run ends, after every pass asked for before then.
+   */
   private kick(): Promise<void> {
     if (!this.running) return Promise.resolve();
-    if (this.loop) {
-      this.runAgain = true;
-      return this.loop;
-    }
-    this.clearTimer();
-    this.loop = this.runTurns().finally(() => {
-      this.loop = null;
-      this.scheduleNext();
-      this.emit('idle');
-    });
+    this.runAgain = true;
+    this.loop ??= this.runPasses();
     return this.loop;
   }
 
-  private async runTurns(): Promise<void> {
-    do {
-      this.runAgain = false;
-      await this.runPass();
-    } while (this.runAgain && this.running);
+  private async runPasses(): Promise<void> {
+    this.clearTimer();
+    try {
+      while (this.runAgain && this.running) {
+        this.runAgain = false;
+        await this.runPass();
+      }
+    } finally {
+      // No await between the loop's last check and here, so a kick cannot slip in between.
+      this.loop = null;
+      this.scheduleNext();
+      this.emit('idle');
+    }
   }
 
   /** Takes turns on due entries until none is due, sending pauses, or the outbox stops. */
