@@ -178,6 +178,22 @@ describe('outbox order and restart', () => {
     }
   });
 
+  it('goes out by itself when the network returns', async () => {
+    const paymentNo = await harness.pay(silver, 3_000);
+    const afterPayment = harness.balanceOf(silver);
+    await harness.server.setFault({ kind: 'refuse-connections' });
+    const queued = await harness.refund(silver, paymentNo, 3_000);
+    expect(queued.state).toBe('pending');
+
+    // No wake(): the backoff timer alone retries.
+    await harness.server.setFault(null);
+    await waitFor(() => harness.outbox.get(queued.id)?.state === 'sent', 5000, 'the retry after backoff');
+
+    expect(harness.server.countApplied(queued.orderNo)).toBe(1);
+    expect(harness.balanceOf(silver)).toBe(afterPayment + 2_850);
+    expect(harness.outbox.get(queued.id)?.attemptCount).toBeGreaterThanOrEqual(2);
+  });
+
   it('resumes pending entries after a restart', async () => {
     const paymentNo = await harness.pay(diamond, 3_000);
     await harness.outbox.stop();

@@ -484,6 +484,70 @@ describe('outbox entries', () => {
     expect(journal.listEvents(entry.id).at(-1)?.note).toBe('Goods code fixed on the server');
   });
 
+  it('rejects a return over the uploaded order', () => {
+    journal.enqueue({
+      payload: {
+        kind: 'order-upload',
+        request: {
+          memberPhone: member.phone,
+          orderNo: 'S001-T01-20261204100000-0001',
+          createTime: new Date(clockMs),
+          totalFen: 3_000,
+          paidFen: 3_000,
+          payType: 3,
+          payTime: new Date(clockMs),
+          goods: [{ goodsCode: 'G1', skuCode: 'SKU1', priceFen: 1_000, discountedPriceFen: 3_000, count: 3 }],
+        },
+      },
+      member,
+    });
+    enqueueReturn(member, 'S001-T01-20261204153012-0070');
+
+    expect(() => enqueueReturn(member, 'S001-T01-20261204153012-0071')).toThrow(/exceeds the 1000 fen left to return/);
+    expect(journal.listEntries({ kind: 'return' })).toHaveLength(1);
+  });
+
+  it('makes backed-off entries due on wake', () => {
+    const entry = enqueueReturn(member, 'S001-T01-20261204153012-0072');
+    const attemptId = journal.startAttempt(entry.id, 'send');
+    journal.finishAttempt(attemptId, {
+      state: 'pending',
+      outcome: 'network',
+      error: { kind: 'network', message: 'connect ECONNREFUSED' },
+      nextAttemptAt: clockMs + 60_000,
+    });
+
+    expect(journal.makePendingDue(clockMs)).toBe(1);
+
+    expect(journal.listDueEntries(clockMs).map((due) => due.id)).toEqual([entry.id]);
+  });
+
+  it('defers a pending entry without an attempt', () => {
+    const entry = enqueueReturn(member, 'S001-T01-20261204153012-0073');
+
+    journal.deferEntry(entry.id, clockMs + 5_000);
+
+    expect(journal.getEntry(entry.id)?.nextAttemptAt).toBe(clockMs + 5_000);
+    expect(journal.listAttempts(entry.id)).toHaveLength(0);
+  });
+
+  it('confirms a reviewed entry as sent', () => {
+    const entry = enqueueReturn(member, 'S001-T01-20261204153012-0074');
+    const attemptId = journal.startAttempt(entry.id, 'send');
+    journal.finishAttempt(attemptId, {
+      state: 'needs-review',
+      outcome: 'duplicate',
+      error: { kind: 'rejected', message: '退单号重复' },
+      note: 'Check in VIPax',
+    });
+
+    const confirmed = journal.confirmSent(entry.id, 'Return seen once in VIPax');
+
+    expect(confirmed.state).toBe('sent');
+    expect(confirmed.note).toBe('Return seen once in VIPax');
+    expect(() => journal.confirmSent(entry.id, 'again')).toThrow(/is sent/);
+  });
+
   it('summarizes pending count and oldest', () => {
     const first = enqueueReturn(member, 'S001-T01-20261204153012-0060');
     clockMs += 60_000;
