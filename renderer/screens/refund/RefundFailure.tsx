@@ -6,7 +6,7 @@ import { errorText } from '../../lib/error-text';
 import { useRefundStore } from '../../stores/refund';
 
 /**
- * A refund main refused before writing it: nothing was recorded and nothing sent. Over-refund
+ * Shows a refund that main rejected before writing it, so nothing was recorded or sent. Over-refund
  * shows what is left now (another refund may have been written since the list was read).
  */
 export function RefundFailure({ payment, amountFen, error }: { payment: RefundablePayment; amountFen: number; error: IpcError }) {
