@@ -1,6 +1,6 @@
-// Measures the till journal and the outbox: the cost of one durable enqueue beside a raw
-// write-and-fsync of the same bytes, the time to open a journal of 100,000 entries, and the time
-// to drain 1,000 queued refunds against a training server in this process on 127.0.0.1.
+// Measures the till journal and the outbox. It times one durable enqueue beside a raw
+// write-and-fsync of the same bytes, and the opening of a journal of 100,000 entries. It also times
+// the drain of 1,000 queued refunds against a training server in this process on 127.0.0.1.
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -14,7 +14,7 @@ export type OutboxKindView = z.infer<typeof outboxKindSchema>;
  * - sending: a request or a log look-up is in flight;
  * - sent: the server applied it;
  * - needs-attention: the server rejected it; the last error is the server's message verbatim;
- * - needs-review: the server says the number was already used, or the outcome cannot be looked
+ * - needs-review: the server reports the number as already used, or the outcome cannot be looked
  *   up, so a person checks in VIPax and confirms it as sent or cancels it;
  * - cancelled: a person cancelled it with a written reason.
  */
@@ -61,7 +61,7 @@ export const outboxEntryViewSchema = z.object({
 });
 export type OutboxEntryView = z.infer<typeof outboxEntryViewSchema>;
 
-/** What the always-visible indicator shows. */
+/** The figures of the always-visible outbox indicator. */
 export const outboxStatusSchema = z.object({
   /** Entries not sent yet: pending or sending. */
   pendingCount: z.int().nonnegative(),
@@ -114,7 +114,7 @@ export const outboxDetailReplySchema = z.object({
 });
 export type OutboxDetailReply = z.infer<typeof outboxDetailReplySchema>;
 
-/** Longest reason or note a person may write. */
+/** Maximum length of a reason or note a person writes. */
 export const MAX_NOTE_LENGTH = 500;
 
 export const outboxRetryRequestSchema = z.strictObject({
@@ -130,7 +130,7 @@ export const outboxCancelRequestSchema = z.strictObject({
 
 export const outboxConfirmSentRequestSchema = z.strictObject({
   entryId: entryIdSchema,
-  /** What the person checked, e.g. "refund seen once in the VIPax back office". */
+  /** The person's finding, e.g. "refund seen once in the VIPax back office". */
   note: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
 });
 

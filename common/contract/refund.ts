@@ -4,8 +4,8 @@ import { defineChannel } from './base';
 import { outboxEntryViewSchema } from './outbox';
 
 // Refunds of stored-value payments (储值退款) and returns of goods (退货). Both are written to the
-// till's journal first and then sent by the outbox, so they work offline: the reply then says
-// `queued` (待同步) and the outbox sends them when the server is back.
+// till's journal first and then sent by the outbox, so they work offline. The reply's status is
+// then `queued` (待同步), and the outbox sends them when the server is back.
 
 const orderNoSchema = z.string().trim().min(1).max(64);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
@@ -22,7 +22,11 @@ export const refundablePaymentSchema = z.object({
   discountFen: z.int().nullable(),
   /** 实付: what the payment took from the balance. */
   actualPaymentFen: z.int().nullable(),
-  /** Refunds sent or still queued (cancelled ones do not count), in 原价 fen. */
+  /**
+   * Refunds sent or still queued (cancelled ones do not count), in 原价 fen.
+   * NOTE: for a `log` payment this counts only the refunds in this till's journal. Refunds made
+   * elsewhere are unknown to it, and the server rejects a refund beyond what is really left.
+   */
   refundedFen: z.int(),
   /** 原价 − refundedFen: the most a new refund may be. */
   remainingFen: z.int(),
@@ -74,8 +78,8 @@ export const refundCreateRequestSchema = z.strictObject({
   /** 原价 to refund, positive; at most what is left of the payment. */
   amountFen: z.int().positive().max(MAX_INPUT_FEN),
   /**
-   * The member, required when the payment is not in this till's journal (picked from the log);
-   * main reads the member again and checks the payment in the log.
+   * The member, required when the payment is not in this till's journal (picked from the log).
+   * Main reads the member again and checks the payment in the log.
    */
   customerId: z.string().trim().min(1).max(64).optional(),
   cardNo: z.string().trim().min(1).max(64).optional(),
@@ -84,7 +88,7 @@ export const refundCreateRequestSchema = z.strictObject({
 export type RefundCreateRequest = z.input<typeof refundCreateRequestSchema>;
 
 /**
- * How a refund or return stands after its first try: `sent` (the server applied it), `queued`
+ * The state of a refund or return after its first try: `sent` (the server applied it), `queued`
  * (待同步: written and waiting to be sent), `needs-attention` (rejected; see the entry's last
  * error) or `needs-review` (a person must check it in VIPax).
  */
@@ -94,7 +98,7 @@ export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
 export const refundCreateReplySchema = z.object({
   status: submissionStatusSchema,
   entry: outboxEntryViewSchema,
-  /** What is left to refund of the payment after this refund. */
+  /** The amount left to refund of the payment after this refund. */
   remainingFen: z.int(),
 });
 export type RefundCreateReply = z.infer<typeof refundCreateReplySchema>;

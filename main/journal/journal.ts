@@ -32,8 +32,8 @@ export interface JournalOptions {
 
 /**
  * Opens (creating if needed) the till journal at `path`: WAL, synchronous=FULL, migrated to the
- * latest schema. The app keeps real records in `journal.sqlite` and training-mode records in
- * `journal-training.sqlite` in its data folder, so the two never mix; the caller picks the path.
+ * latest schema. The caller picks the path. The app keeps real records in `journal.sqlite` and
+ * training-mode records in `journal-training.sqlite` in its data folder, so the two never mix.
  */
 export function openJournal(path: string, options: JournalOptions): Journal {
   validateOrderNoPart('storeCode', options.storeCode);
@@ -108,7 +108,7 @@ export class Journal {
     payments.recordPaymentNotApplied(this.store, orderNo, error);
   }
 
-  /** Records a payment whose request went out but whose answer never arrived. */
+  /** Records a payment whose request went out but whose response never arrived. */
   recordPaymentUnknown(orderNo: string, error: unknown): void {
     payments.recordPaymentUnknown(this.store, orderNo, error);
   }

@@ -68,7 +68,7 @@ function addOneSecond(stamp: string): string {
   );
   const next = formatLocalStamp(new Date(time.getTime() + 1000));
   // A local clock that repeats an hour (daylight saving ends) could map +1 s onto an earlier
-  // stamp; step on in whole seconds until the text is greater.
+  // stamp. So step on in whole seconds until the text is greater.
   if (next > stamp) return next;
   return addSecondsUntilGreater(stamp, time.getTime());
 }

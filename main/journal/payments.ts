@@ -6,7 +6,7 @@ import type { JournalStore } from './store';
 import type { AttemptOutcome, MemberRef, PaymentFigures, PaymentRecord, PaymentState } from './types';
 
 // Stored-value payments. The payment service writes `sending` before the request goes out, so a
-// crash mid-request leaves a row that says the outcome is not known, never a missing payment.
+// crash mid-request leaves a row whose outcome is unknown, never a missing payment.
 
 const refundedSubquery = `
   (SELECT COALESCE(SUM(r.amount_fen), 0) FROM entries r

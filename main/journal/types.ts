@@ -4,8 +4,8 @@ export type EntryKind = 'payment' | 'refund' | 'return' | 'order-upload';
 export type OutboxKind = Exclude<EntryKind, 'payment'>;
 
 /**
- * A payment's state. `sending` is written before the request goes out; `unknown` means no usable
- * answer came back and a person or the payment service must resolve it from the transaction log.
+ * A payment's state. `sending` is written before the request goes out. `unknown` means no usable
+ * response came back, so the payment service must resolve it from the transaction log.
  */
 export type PaymentState = 'sending' | 'applied' | 'not-applied' | 'unknown';
 
@@ -21,7 +21,7 @@ export const outboxStates: readonly OutboxState[] = [
   'cancelled',
 ];
 
-/** The member an entry belongs to, as far as the till knows it. */
+/** The member an entry belongs to, with the identifiers the till has; any of them may be missing. */
 export interface MemberRef {
   customerId: string | null;
   cardNo: string | null;
@@ -72,7 +72,7 @@ export interface EntryEvent {
 export interface PaymentFigures {
   discountRatePercent: number | null;
   discountFen: number | null;
-  /** What the server took from the balance (negative: gave back). */
+  /** The amount the server took from the balance (negative: gave back). */
   actualPaymentFen: number | null;
 }
 
@@ -91,7 +91,7 @@ export interface PaymentRecord {
   updatedAt: string;
 }
 
-/** What an outbox entry sends, by kind. Dates survive the journal as Date objects. */
+/** The request an outbox entry sends, by kind. Dates survive the journal as Date objects. */
 export type OutboxPayload =
   | { kind: 'refund'; request: StoredValueRequest }
   | { kind: 'return'; request: ReturnUpload }
@@ -111,7 +111,7 @@ export interface OutboxEntry {
   /** True when the last send may have reached the server: the next step checks before resending. */
   outcomeUnknown: boolean;
   payload: OutboxPayload;
-  /** The server's answer once sent (or the log entry's figures for a refund found by look-up). */
+  /** The server's result once sent, or the log entry of a refund found by look-up. */
   result: unknown;
   figures: PaymentFigures;
   lastError: RecordedError | null;
@@ -127,8 +127,8 @@ export interface OutboxEntry {
 }
 
 /**
- * How an attempt ended and where the entry goes next, written in one transaction. `outcomeUnknown`
- * sets the entry's flag; left out, the flag stays as it was.
+ * The end of an attempt and the entry's next state, written in one transaction. `outcomeUnknown`
+ * sets the entry's flag, and when it is left out the flag stays as it was.
  */
 export type AttemptFinish =
   | { state: 'sent'; outcome: AttemptOutcome; result: unknown; figures?: PaymentFigures; message?: string }

@@ -9,7 +9,7 @@ import { backoffDelay, type RetryPolicy } from './retry-policy';
 // One turn of one entry: a look-up when the last send's outcome is unknown (refunds only), then
 // a send when needed. Every result goes to the journal before anything else happens.
 
-/** What the scheduler learns from one turn. `offline` pauses every send for a while. */
+/** The result of one turn for the scheduler. `offline` pauses every send for a while. */
 export type TurnSignal = 'done' | 'offline' | 'deferred';
 
 export interface TurnContext {

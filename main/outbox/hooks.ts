@@ -4,8 +4,8 @@ import type { OutboxKind } from '../journal';
  * The points in the life of an entry where a test may stop the process:
  * - `before-journal-write`: the entry is not written yet;
  * - `after-journal-write`: written as pending, nothing sent;
- * - `after-send`: the request is handed to the client and its answer has not come back;
- * - `after-answer`: the answer (or the failure) is in memory, and the journal does not have it yet.
+ * - `after-send`: the request is handed to the client and its response has not come back;
+ * - `after-answer`: the response (or the failure) is in memory, and the journal does not have it yet.
  */
 export type OutboxStep = 'before-journal-write' | 'after-journal-write' | 'after-send' | 'after-answer';
 

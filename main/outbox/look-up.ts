@@ -1,7 +1,7 @@
 import { formatLocalDay } from '../journal';
 import type { LogEntry, VipaxClient } from '../vipax/types';
 
-// Finding out whether a stored-value refund whose answer never arrived was applied. The member's
+// Finding out whether a stored-value refund whose response never arrived was applied. The member's
 // transaction log is the only record the server keeps of it: an entry whose businessNo is the
 // refund's order number.
 

@@ -35,7 +35,7 @@ export interface OutboxEvents {
   idle: [];
 }
 
-/** Longest sleep between checks, so a changed clock or a missed wake-up is noticed within a minute. */
+/** Maximum sleep between checks, so a changed clock or a missed wake-up is noticed within a minute. */
 const MAX_TIMER_MS = 60_000;
 
 /**
@@ -126,9 +126,9 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   /**
    * Writes the entry to the journal, then sends it at once unless an earlier entry of the same
-   * member or a network pause holds it back. Resolves with the entry after its first send, or
-   * still pending after `submitWaitMs` or when it could not be sent now. Throws the journal's
-   * error (e.g. `over-refund`) before anything is written.
+   * member or a network pause keeps it waiting. Resolves with the entry after its first send. It
+   * resolves with the entry still pending when it cannot be sent now or after `submitWaitMs`.
+   * Throws the journal's error (e.g. `over-refund`) before anything is written.
    */
   async submit(input: EnqueueInput): Promise<OutboxEntry> {
     const described = describe(input);
@@ -180,12 +180,12 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.journal.getEntry(entryId);
   }
 
-  /** Every send and look-up of the entry, oldest first. */
+  /** Lists every send and look-up of the entry, oldest first. */
   attempts(entryId: number): AttemptRecord[] {
     return this.journal.listAttempts(entryId);
   }
 
-  /** Every change of the entry's state, with the notes people wrote. */
+  /** Lists every change of the entry's state, with the notes people wrote. */
   history(entryId: number): EntryEvent[] {
     return this.journal.listEvents(entryId);
   }
@@ -202,8 +202,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   }
 
   /**
-   * Starts a run of passes, or asks the running one for another pass. The returned promise
-   * settles when the run ends, after every pass asked for before then.
+   * Starts a run of passes, or requests another pass from the running one. The returned promise
+   * settles when the run ends, after every pass requested before then.
    */
   private kick(): Promise<void> {
     if (!this.running) return Promise.resolve();
@@ -242,7 +242,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
         if (signal === 'offline') {
           this.offlineFailures += 1;
           this.offlineUntil = this.now() + backoffDelay(this.offlineFailures, this.policy, this.random);
-          this.logger.warn('sending paused: the server did not answer', {
+          this.logger.warn('sending paused: the server did not respond', {
             orderNo: entry.orderNo,
             retryInMs: this.offlineUntil - this.now(),
           });

@@ -5,7 +5,7 @@ import { type CrashWorld, type KillPoint, runRefundTrial, startCrashWorld } from
 
 // A real till process is killed with SIGKILL at each step of a refund and started again. Every
 // time, the server applies the refund exactly once, the balance moves by the exact amount, and the
-// journal holds the refund as sent.
+// journal records the refund as sent.
 
 const { diamond } = seedFixtures.members;
 const member = { customerId: diamond.customerId, cardNo: diamond.cardNo, phone: diamond.phone };

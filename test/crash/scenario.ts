@@ -18,8 +18,8 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TILL_ID = 'T09';
 
 /**
- * Where a trial kills the till: at an outbox step, from the server's afterApply hook (the server
- * applied the refund and has not answered), at a random time after start, or not at all.
+ * Where a trial kills the till: at an outbox step, or from the server's afterApply hook (the
+ * server applied the refund and has not responded), or at a random time after start, or not at all.
  */
 export type KillPoint = OutboxStep | 'after-apply' | 'random-time' | 'none';
 
@@ -126,7 +126,7 @@ function killOnRefundApplied(child: ChildProcess, exited: Promise<unknown>) {
     const price = Number((call.msg as { price?: unknown }).price);
     if (call.method !== 'paidConsumeByPro' || !(price < 0)) return;
     child.kill('SIGKILL');
-    // The answer waits until the till is gone, so it can never arrive.
+    // The response waits until the till is gone, so it can never arrive.
     await exited;
   };
 }
@@ -181,7 +181,7 @@ export interface TrialInput {
   /** For `random-time`: milliseconds after spawn. */
   killAfterMs?: number;
   /**
-   * A server fault for the first try of the refund: the answer is dropped after the refund was
+   * A server fault for the first try of the refund: the response is dropped after the refund was
    * applied, or a 502 comes back and nothing is applied. Ignored for `after-send`, which needs
    * its own fault.
    */
@@ -271,7 +271,7 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** The training server's rounding of a refund's share: half up, on non-negative integers. */
+/** Divides as the training server rounds a refund's share: half up, on non-negative integers. */
 function divideRoundingHalfUp(dividend: number, divisor: number): number {
   return Math.floor((dividend * 2 + divisor) / (divisor * 2));
 }

@@ -1,6 +1,6 @@
-// Randomized crash soak: each trial pays, starts a refund in a real till process, kills it with
-// SIGKILL at a random step or a random time (sometimes with a dropped answer or a 502 as well),
-// restarts it, and checks that the server applied the refund exactly once.
+// Randomized crash soak. Each trial pays, starts a refund in a real till process and kills it with
+// SIGKILL at a random step or a random time, sometimes with a dropped response or a 502 as well.
+// Then it restarts the till and checks that the server applied the refund exactly once.
 //
 //   npm run soak                        200 trials
 //   npm run soak -- --trials 50 --seed 7
@@ -67,7 +67,9 @@ function randomTrial(random: () => number): TrialInput {
   const amountFen = 1 + Math.floor(random() * priceFen);
   const killPoint: KillPoint = pick(random, killPoints);
   const faultRoll = random();
-  const fault = faultRoll < 0.15 ? 'drop-after-apply' : faultRoll < 0.25 ? 'bad-gateway' : undefined;
+  let fault: TrialInput['fault'];
+  if (faultRoll < 0.15) fault = 'drop-after-apply';
+  else if (faultRoll < 0.25) fault = 'bad-gateway';
   // The till process needs about half a second to start, so this spreads kills from before the
   // refund exists to after it was sent.
   const killAfterMs = 200 + Math.floor(random() * 900);

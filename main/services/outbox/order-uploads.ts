@@ -6,7 +6,7 @@ import { toEntryView } from './views';
 
 // Sales orders uploaded for points (offlineUpload). The order keeps the number its payment used,
 // and the outbox sends it like a refund. An upload cannot be looked up, so after an unknown outcome
-// it is resent with the same number, and a "duplicate" answer goes to a person for review.
+// it is resent with the same number, and a "duplicate" rejection goes to a person for review.
 
 export interface OrderUploadService {
   upload(request: OrderUploadRequest): Promise<OutboxEntryReply>;

@@ -19,7 +19,7 @@ import { toEntryView, toRefundablePayment, toSubmissionStatus } from './views';
 
 // Refunds of stored-value payments. The original is picked from this till's journal (works
 // offline) or, online, from the member's transaction log. The journal rejects a refund larger than
-// what is left of the original before anything is written; the outbox then sends it as
+// what is left of the original before anything is written. The outbox then sends the refund as
 // paidConsumeByPro with a negative price, the original order number and a new order number.
 
 export interface RefundService {
@@ -173,8 +173,9 @@ export function createRefundService(options: RefundServiceOptions): RefundServic
 
   /**
    * Describes a log entry as a refundable payment. A payment of this till comes from the journal
-   * with its exact figures. Returns null for an entry without an order number, and for a payment
-   * the journal holds as not applied or unknown, which `payment:resolve` must settle first.
+   * with its exact figures. Returns null for an entry without an order number. It also returns
+   * null for a payment whose journal state is not applied or unknown, because `payment:resolve`
+   * must settle that first.
    */
   function toLogPayment(member: Member, entry: LogEntry): RefundablePayment | null {
     const orderNo = entry.businessNo;
@@ -231,8 +232,8 @@ function requireApplied(record: PaymentRecord): void {
  * Estimates a payment's 原价 from what it took (实付) and the member's current rate, because the
  * log does not carry the price. The server took round(price × rate / 100), so this is the nearest
  * price that gives that amount.
- * NOTE: wrong when the member's rate changed since the payment; the server still rejects an
- * over-refund, and the refund then needs attention with the server's message.
+ * NOTE: wrong when the member's rate changed since the payment. The server still rejects an
+ * over-refund, so the refund then needs attention with the server's message.
  */
 export function estimatePrice(actualPaymentFen: number, discountRatePercent: number | null): number {
   if (discountRatePercent === null || discountRatePercent <= 0 || discountRatePercent > 100) return actualPaymentFen;

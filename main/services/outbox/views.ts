@@ -8,8 +8,8 @@ import {
 import type { OutboxEntry, PaymentRecord } from '../../journal';
 import type { OutboxStatus } from '../../outbox';
 
-// Journal records as the renderer sees them: phone numbers masked, times as ISO 8601 text, and
-// nothing of the request beyond what a screen shows.
+// Journal records in the shapes the IPC contract sends to the renderer: phone numbers masked,
+// times as ISO 8601 text, and nothing of the request beyond what a screen shows.
 
 export function toEntryView(entry: OutboxEntry): OutboxEntryView {
   return {
@@ -36,7 +36,7 @@ export function toEntryView(entry: OutboxEntry): OutboxEntryView {
   };
 }
 
-/** Maps an entry's state after its first try to what the cashier is told. */
+/** Maps an entry's state after its first try to the status the cashier sees. */
 export function toSubmissionStatus(entry: OutboxEntry): SubmissionStatus {
   switch (entry.state) {
     case 'sent':
@@ -48,7 +48,7 @@ export function toSubmissionStatus(entry: OutboxEntry): SubmissionStatus {
     case 'pending':
     case 'sending':
     case 'cancelled':
-      // A cancel cannot happen before the reply; `queued` is the safe word for anything unsent.
+      // Only a person cancels, through the outbox screen after this reply. Anything unsent is `queued`.
       return 'queued';
   }
 }

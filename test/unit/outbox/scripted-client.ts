@@ -1,6 +1,6 @@
 import type { LogEntry, LogPage, LogQuery, PaymentResult, StoredValueRequest, VipaxClient } from '../../../main/vipax/types';
 
-// A VipaxClient whose answers a test writes down, for the outbox paths the training server cannot
+// A VipaxClient whose results a test writes down, for the outbox paths the training server cannot
 // produce: a log whose pages disagree with its count, a client that throws something other than a
 // VipaxError, a log that shows one refund twice. Everything else goes through the real client and
 // training server in test/integration/outbox.
