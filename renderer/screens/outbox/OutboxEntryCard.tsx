@@ -89,9 +89,10 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
           </Fact>
         )}
       </dl>
-      {entry.outcomeUnknown && entry.state !== 'sent' && entry.state !== 'cancelled' && (
+      {entry.outcomeUnknown && (entry.state === 'pending' || entry.state === 'sending' || entry.state === 'needs-attention') && (
         <p className="note" data-testid="outbox-entry-unknown">
-          {t('outbox.screen.outcomeUnknown')}
+          {/* Only a refund can be looked up in the transaction log; other kinds are resent with the same number. */}
+          {entry.kind === 'refund' ? t('outbox.screen.outcomeUnknown') : t('outbox.screen.outcomeUnknownResend')}
         </p>
       )}
 
