@@ -1,0 +1,8 @@
+import type { ScreenDefinition } from '../registry';
+import { SettingsScreen } from './SettingsScreen';
+
+export const settingsScreen: ScreenDefinition = {
+  id: 'settings',
+  titleKey: 'nav.settings',
+  component: SettingsScreen,
+};
