@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SettingsAlert } from '../screens/settings';
 import { useNavigationStore } from '../stores/navigation';
 import { useTillStatusStore } from '../stores/till-status';
 import { LanguageToggle } from './LanguageToggle';
@@ -21,6 +22,7 @@ export function Header() {
           {t('header.trainingBanner')}
         </div>
       )}
+      <SettingsAlert />
       <div className="header-bar">
         <span className="app-title">{t('app.title')}</span>
         {status?.mode === 'live' && (

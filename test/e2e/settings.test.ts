@@ -222,7 +222,18 @@ describe('settings screen in Chromium', () => {
 
     const notice = (await page.getByTestId('settings-damaged-notice').textContent()) ?? '';
     expect(notice).toMatch(/^设置文件已损坏，无法读取。原文件已改名保存为 config\.json\.damaged-\d{8}T\d{6}Z/);
+    expect(await page.getByTestId('settings-alert').getAttribute('data-reason')).toBe('damaged');
     await screenshot('damaged');
+
+    // The alert is on every screen, and saving the settings again clears it.
+    await page.getByTestId('nav-checkout').click();
+    await page.getByTestId('settings-alert-open').click();
+    await page.getByTestId('settings-screen').waitFor();
+    await fillSettings(page, { serverUrl: (await liveServer()).url });
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-saved').waitFor();
+    expect(await page.getByTestId('settings-alert').count()).toBe(0);
+    expect(await page.getByTestId('settings-damaged-notice').count()).toBe(0);
     await till!.close();
     till = null;
 
@@ -237,6 +248,7 @@ describe('settings screen in Chromium', () => {
     const reopened = await start('settings-unreadable', folder);
 
     expect(await reopened.page.getByTestId('settings-secret-state').getAttribute('data-state')).toBe('unreadable');
+    expect(await reopened.page.getByTestId('settings-alert').getAttribute('data-reason')).toBe('secretUnreadable');
     expect(await reopened.page.getByTestId('settings-secret-state').textContent()).toBe(
       '本机保存密钥的方式已改变，原来保存的密钥无法读取。请重新输入密钥并保存。',
     );

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigationStore } from '../../stores/navigation';
+import { useSettingsScreenStore } from './store';
+
+/**
+ * Shows a bar on every screen while the settings need the manager: the settings file was damaged
+ * and moved aside, or the saved secret can no longer be read. Its button opens the settings screen.
+ */
+export function SettingsAlert() {
+  const { t } = useTranslation();
+  const view = useSettingsScreenStore((state) => state.view);
+  const load = useSettingsScreenStore((state) => state.load);
+  const showScreen = useNavigationStore((state) => state.showScreen);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (view === null) return null;
+  let reason: 'damaged' | 'secretUnreadable' | null = null;
+  if (view.damagedFile !== null) reason = 'damaged';
+  else if (view.secretState === 'unreadable') reason = 'secretUnreadable';
+  if (reason === null) return null;
+
+  return (
+    <div className="settings-alert" role="alert" data-testid="settings-alert" data-reason={reason}>
+      <span>{t(`settings.alert.${reason}`)}</span>
+      <button type="button" data-testid="settings-alert-open" onClick={() => showScreen('settings')}>
+        {t('settings.alert.open')}
+      </button>
+    </div>
+  );
+}
