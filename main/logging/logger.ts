@@ -2,7 +2,7 @@ import { redactText, redactValue } from './redact';
 
 // The till's logging interface. Modules take a scoped logger with `createLogger('payments')` at
 // import time. The process chooses where lines go with `setLogBackend`: the rotating file in the
-// app, memory in tests. Every message and field is redacted before any backend sees it, and
+// app, memory in tests. Every message and field is redacted before it reaches any backend, and
 // nothing here imports Electron.
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';

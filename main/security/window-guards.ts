@@ -52,13 +52,13 @@ export function applyWindowGuards(window: BrowserWindow, options: WindowGuardOpt
 
   installContentSecurityPolicy(contents.session, contentSecurityPolicyFor(pageUrl, isPackaged));
 
-  const refuseNavigation = (kind: string) => (event: Electron.Event, url?: string) => {
+  const blockNavigation = (kind: string) => (event: Electron.Event, url?: string) => {
     event.preventDefault();
     logger.warn('navigation blocked', { kind, url: url ?? urlOf(event) });
   };
-  contents.on('will-navigate', refuseNavigation('will-navigate'));
-  contents.on('will-frame-navigate', refuseNavigation('will-frame-navigate'));
-  contents.on('will-redirect', refuseNavigation('will-redirect'));
+  contents.on('will-navigate', blockNavigation('will-navigate'));
+  contents.on('will-frame-navigate', blockNavigation('will-frame-navigate'));
+  contents.on('will-redirect', blockNavigation('will-redirect'));
   contents.on('will-attach-webview', (event: Electron.Event) => {
     event.preventDefault();
     logger.warn('webview blocked');
