@@ -28,6 +28,7 @@ let logDirectory: string;
 let settingsDirectory: string;
 let restoreLogs: () => void;
 const replies: string[] = [];
+let paymentOrderNo = '';
 const events: string[] = [];
 
 /** Returns the forms in which a secret could leak: raw, URL-encoded, JSON-escaped, base64 and hex. */
@@ -109,8 +110,8 @@ beforeAll(async () => {
   await page.getByTestId('payment-confirm').waitFor();
   await page.keyboard.press('Enter');
   await page.getByTestId('result-panel').waitFor();
-  const orderNo = (await page.getByTestId('result-order-no').textContent()) ?? '';
-  const refund = await call<{ status: string }>('refund:create', { originalOrderNo: orderNo, amountFen: 1_000 });
+  paymentOrderNo = (await page.getByTestId('result-order-no').textContent()) ?? '';
+  const refund = await call<{ status: string }>('refund:create', { originalOrderNo: paymentOrderNo, amountFen: 1_000 });
   if (!refund.ok) throw new Error(`refund:create failed: ${refund.error.code} ${refund.error.message}`);
 
   await call('settings:get');
@@ -167,7 +168,7 @@ describe('secret after the main flows', () => {
     const text = files.map((path) => readFileSync(path, 'utf8')).join('\n');
 
     expect(text).toContain('settings saved');
-    expect(text).toContain('paidConsumeByPro succeeded');
+    expect(text).toMatch(new RegExp(`paidConsumeByPro succeeded for order ${paymentOrderNo}`));
     expect(findSecrets(text)).toEqual([]);
   });
 
