@@ -25,8 +25,13 @@ export type MemberLog =
   | { phase: 'idle' }
   | { phase: 'searching'; query: string }
   | { phase: 'choosing'; members: MemberView[] }
-  | { phase: 'loaded'; member: MemberView; payments: RefundablePayment[] }
+  /** `days`: how far back this log was read. */
+  | { phase: 'loaded'; member: MemberView; payments: RefundablePayment[]; days: LogRangeDays }
   | { phase: 'failed'; error: IpcError };
+
+/** How far back the member's transaction log is read, in days; the first is the default. */
+export const LOG_RANGE_DAYS = [30, 90, 365] as const;
+export type LogRangeDays = (typeof LOG_RANGE_DAYS)[number];
 
 export type RefundMode = 'all' | 'part';
 
@@ -65,6 +70,7 @@ export function checkRefundAmount(mode: RefundMode, amountText: string, remainin
 interface RefundState {
   list: RefundList;
   memberLog: MemberLog;
+  logDays: LogRangeDays;
   flow: RefundFlow;
   mode: RefundMode;
   amountText: string;
@@ -84,7 +90,8 @@ interface RefundState {
   searchMemberLog(query: string): Promise<void>;
   /** Picks one card when a phone number has several and reads its log. */
   chooseLogMember(member: MemberView): Promise<void>;
-  clearMemberLog(): void;
+  /** Sets how far back the next log search reads. */
+  setLogDays(days: LogRangeDays): void;
 
   /** Opens a payment for refunding. */
   select(payment: RefundablePayment): void;
@@ -109,6 +116,7 @@ let latestLogId = 0;
 export const useRefundStore = create<RefundState>()((set, get) => ({
   list: { phase: 'loading', query: { kind: 'day' } },
   memberLog: { phase: 'idle' },
+  logDays: LOG_RANGE_DAYS[0],
   flow: { phase: 'choosing' },
   mode: 'all',
   amountText: '',
@@ -157,9 +165,8 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
     await readMemberLog(member, logId);
   },
 
-  clearMemberLog() {
-    latestLogId++;
-    set({ memberLog: { phase: 'idle' } });
+  setLogDays(logDays) {
+    set({ logDays });
   },
 
   select(payment) {
@@ -260,8 +267,14 @@ async function loadList(query: RefundListQuery): Promise<RefundablePayment[] | n
 }
 
 async function readMemberLog(member: MemberView, logId: number): Promise<void> {
+  const days = useRefundStore.getState().logDays;
   const reply = await settleReply(() =>
-    requireTillApi().refund.memberPayments({ customerId: member.customerId, cardNo: member.cardNo }),
+    requireTillApi().refund.memberPayments({
+      customerId: member.customerId,
+      cardNo: member.cardNo,
+      from: localDayBefore(days),
+      to: localDayBefore(0),
+    }),
   );
   if (logId !== latestLogId) return;
 
@@ -270,7 +283,7 @@ async function readMemberLog(member: MemberView, logId: number): Promise<void> {
     return;
   }
   const payments = newestFirst(reply.value.payments);
-  useRefundStore.setState({ memberLog: { phase: 'loaded', member, payments } });
+  useRefundStore.setState({ memberLog: { phase: 'loaded', member, payments, days } });
   syncSelected(payments);
 }
 
@@ -309,6 +322,19 @@ function syncSelected(payments: readonly RefundablePayment[]): void {
 
   const fresh = payments.find((candidate) => candidate.orderNo === flow.payment.orderNo && candidate.source === flow.payment.source);
   if (fresh) useRefundStore.setState({ flow: { ...flow, payment: fresh } });
+}
+
+/**
+ * Returns the local yyyy-MM-dd `days` days before today. The log range is sent in the dates this
+ * window shows. Main's default end is its own process's date, and on a machine set to another time
+ * zone that date can lag behind the server's Asia/Shanghai dates.
+ */
+function localDayBefore(days: number): string {
+  const time = new Date();
+  time.setDate(time.getDate() - days);
+  const month = String(time.getMonth() + 1).padStart(2, '0');
+  const day = String(time.getDate()).padStart(2, '0');
+  return `${time.getFullYear()}-${month}-${day}`;
 }
 
 function newestFirst(payments: readonly RefundablePayment[]): RefundablePayment[] {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcReply } from '../../common/contract';
 import { seedFixtures } from '../../main/training';
+import { createVipaxClient } from '../../main/vipax';
 import { confirmPayment, enterAmount, fenOf, scanMember, waitForConnection } from './harness/checkout';
 import { launchTill, type LaunchedTill } from './harness/launch';
 import { waitFor } from './harness/wait';
@@ -208,6 +209,51 @@ describe('refund screen in Chromium', () => {
     expect(await fenOf(page, 'refund-result-remaining')).toBe(0);
     expect(server.countApplied(refundOrderNo)).toBe(1);
     expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('payment of another till refunded from the log', async () => {
+    const launched = await start('refund-from-member-log');
+    const { page, server, screenshot, pageErrors } = launched;
+
+    // Till T02 took 20.00 from the gold member (17.60 at rate 88), so this till's journal has no record of it.
+    const otherTillOrderNo = 'S001-T02-20261204090000-0001';
+    const otherTill = createVipaxClient({ url: server.url, appid: server.appid, secret: server.secret, storeCode: server.storeCode });
+    await otherTill.paidConsumeByPro({ memberNo: gold.customerId, orderNo: otherTillOrderNo, priceFen: 2000 });
+    otherTill.close();
+    expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 1760);
+
+    await page.keyboard.press('Control+2');
+    await page.getByTestId('refund-list-empty').waitFor();
+    await page.getByTestId('refund-log-input').fill(gold.phone);
+    await page.getByTestId('refund-log-input').press('Enter');
+    const row = page.locator(`[data-testid="refund-member-log"] [data-testid="refund-payment"][data-order-no="${otherTillOrderNo}"]`);
+    await row.waitFor();
+    await screenshot('member-log');
+    expect(await page.getByTestId('refund-log-for').textContent()).toBe(`王建国（${gold.cardNo}）近 30 天的门店储值支付`);
+    // The log records only 实付; 原价 is worked out from the member's rate: 17.60 / 0.88.
+    expect(Number(await row.getByTestId('refund-payment-remaining').getAttribute('data-fen'))).toBe(2000);
+
+    await row.getByTestId('refund-payment-select').click();
+    await page.getByTestId('refund-mode-part').check();
+    await page.getByTestId('refund-amount-input').fill('5');
+    await screenshot('log-refund-form');
+    await page.getByTestId('refund-amount-input').press('Enter');
+    await page.getByTestId('refund-confirm').waitFor();
+    await page.keyboard.press('Enter');
+
+    await page.locator('[data-testid="refund-result"][data-status="sent"]').waitFor();
+    await screenshot('log-refund-sent');
+    const refundOrderNo = (await page.getByTestId('refund-result-order-no').textContent()) ?? '';
+    expect(await fenOf(page, 'refund-result-returned')).toBe(440);
+    expect(await fenOf(page, 'refund-result-remaining')).toBe(1500);
+    expect(server.countApplied(refundOrderNo)).toBe(1);
+    expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 1760 + 440);
+
+    // The log is read again, so the row shows what is left.
+    await page.keyboard.press('Escape');
+    await row.locator('[data-testid="refund-payment-remaining"][data-fen="1500"]').waitFor();
+    expect(await row.getAttribute('data-state')).toBe('partly-refunded');
     expect(pageErrors).toEqual([]);
   });
 });

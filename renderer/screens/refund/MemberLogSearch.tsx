@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/error-text';
-import { useRefundStore } from '../../stores/refund';
+import { LOG_RANGE_DAYS, useRefundStore, type LogRangeDays } from '../../stores/refund';
 import { useTillStatusStore } from '../../stores/till-status';
 import { PaymentTable } from './RefundablePayments';
 
@@ -16,6 +16,8 @@ export function MemberLogSearch() {
   const memberLog = useRefundStore((state) => state.memberLog);
   const searchMemberLog = useRefundStore((state) => state.searchMemberLog);
   const chooseLogMember = useRefundStore((state) => state.chooseLogMember);
+  const logDays = useRefundStore((state) => state.logDays);
+  const setLogDays = useRefundStore((state) => state.setLogDays);
   const online = useTillStatusStore((state) => state.status?.connection === 'online');
 
   const handleSubmit = (event: FormEvent): void => {
@@ -24,7 +26,7 @@ export function MemberLogSearch() {
   };
 
   return (
-    <section className="refund-panel" aria-labelledby="refund-log-title" data-testid="refund-member-log" data-phase={memberLog.phase}>
+    <section className="refund-panel refund-member-log" aria-labelledby="refund-log-title" data-testid="refund-member-log" data-phase={memberLog.phase}>
       <h2 id="refund-log-title">{t('refund.memberLog.title')}</h2>
       <form className="search-row" role="search" onSubmit={handleSubmit}>
         <input
@@ -40,6 +42,19 @@ export function MemberLogSearch() {
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
+        <select
+          data-testid="refund-log-days"
+          aria-label={t('refund.memberLog.rangeLabel')}
+          disabled={!online}
+          value={logDays}
+          onChange={(event) => setLogDays(Number(event.target.value) as LogRangeDays)}
+        >
+          {LOG_RANGE_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {t('refund.memberLog.range', { days })}
+            </option>
+          ))}
+        </select>
         <button type="submit" data-testid="refund-log-submit" disabled={!online || text.trim() === ''}>
           {t('refund.memberLog.submit')}
         </button>
@@ -71,11 +86,11 @@ export function MemberLogSearch() {
       {memberLog.phase === 'loaded' && (
         <>
           <p data-testid="refund-log-for">
-            {t('refund.memberLog.for', { name: memberLog.member.name, cardNo: memberLog.member.cardNo })}
+            {t('refund.memberLog.for', { name: memberLog.member.name, cardNo: memberLog.member.cardNo, days: memberLog.days })}
           </p>
           {memberLog.payments.length === 0 ? (
             <p className="message message-hint" data-testid="refund-log-empty">
-              {t('refund.memberLog.empty')}
+              {t('refund.memberLog.empty', { days: memberLog.days })}
             </p>
           ) : (
             <>

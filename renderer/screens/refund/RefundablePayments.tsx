@@ -4,7 +4,7 @@ import type { RefundablePayment } from '../../../common/contract';
 import { Money } from '../../components/Money';
 import { errorText } from '../../lib/error-text';
 import { useRefundStore, type RefundListQuery } from '../../stores/refund';
-import { formatClockTime, formatLocalTime, memberLabel } from '../outbox/entry-format';
+import { formatClockTime, formatLocalTime } from '../outbox/entry-format';
 
 /** Shows the journal's payments for the current query: today's, a search, or one order number. */
 export function RefundablePayments() {
@@ -77,7 +77,9 @@ export function PaymentTable({ payments, showDate }: { payments: readonly Refund
               <tr key={`${payment.source}:${payment.orderNo}`} data-testid="refund-payment" data-order-no={payment.orderNo} data-state={state}>
                 <td className="time">{showDate ? formatLocalTime(payment.paidAt) : formatClockTime(payment.paidAt)}</td>
                 <td className="order-no">{payment.orderNo}</td>
-                <td>{memberLabel(payment) ?? noValue}</td>
+                <td className="member">
+                  <MemberCell payment={payment} noValue={noValue} />
+                </td>
                 <td className="number">
                   <Money fen={payment.priceFen} />
                 </td>
@@ -107,6 +109,17 @@ export function PaymentTable({ payments, showDate }: { payments: readonly Refund
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Shows the masked phone and the card number on two lines, so the table fits the screen. */
+function MemberCell({ payment, noValue }: { payment: RefundablePayment; noValue: string }) {
+  if (payment.phoneMasked === null && payment.cardNo === null) return <>{payment.customerId ?? noValue}</>;
+  return (
+    <>
+      {payment.phoneMasked !== null && <span className="member-line">{payment.phoneMasked}</span>}
+      {payment.cardNo !== null && <span className="member-line">{payment.cardNo}</span>}
+    </>
   );
 }
 
