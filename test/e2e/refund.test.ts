@@ -225,8 +225,8 @@ describe('refund screen in Chromium', () => {
 
     await page.keyboard.press('Control+2');
     await page.getByTestId('refund-list-empty').waitFor();
-    await page.getByTestId('refund-log-input').fill(gold.phone);
-    await page.getByTestId('refund-log-input').press('Enter');
+    // A scanned member card (not an order number) reads that member's log.
+    await launched.scan(gold.cardNo);
     const row = page.locator(`[data-testid="refund-member-log"] [data-testid="refund-payment"][data-order-no="${otherTillOrderNo}"]`);
     await row.waitFor();
     await screenshot('member-log');

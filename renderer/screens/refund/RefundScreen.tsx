@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useScanner } from '../../hooks/useScanner';
 import { useNavigationStore } from '../../stores/navigation';
-import { useRefundStore } from '../../stores/refund';
+import { TILL_ORDER_NO_PATTERN, useRefundStore } from '../../stores/refund';
 import { useEscapeKey } from '../outbox/useConfirmKey';
 import { MemberLogSearch } from './MemberLogSearch';
 import { PaymentSearch } from './PaymentSearch';
@@ -16,8 +16,8 @@ import './refund.css';
 /**
  * Shows the refund screen (储值退款). The cashier picks the payment from today's list of this till,
  * a search by order number, a scan of the receipt's order-number barcode, or online from the
- * member's transaction log. Then come the amount, a confirmation and main's result, and Esc steps
- * back one stage.
+ * member's transaction log (typed, or a scanned card). Then come the amount, a confirmation and
+ * main's result, and Esc steps back one stage.
  */
 export function RefundScreen() {
   const flow = useRefundStore((state) => state.flow);
@@ -27,12 +27,14 @@ export function RefundScreen() {
     void useRefundStore.getState().reloadList();
   }, []);
 
-  // A scan is always an order number here: the receipt's barcode.
+  // A scan in this till's order-number format is a receipt's barcode; anything else is taken as a
+  // member card, whose transaction log is read.
   const scanAllowed = flow.phase === 'choosing' || flow.phase === 'editing' || flow.phase === 'done' || flow.phase === 'failed';
   const handleScan = useCallback((code: string) => {
     const refund = useRefundStore.getState();
     refund.returnToList();
-    void refund.search(code);
+    if (TILL_ORDER_NO_PATTERN.test(code.trim())) void refund.search(code);
+    else void refund.searchMemberLog(code);
   }, []);
   useScanner(handleScan, !helpOpen && scanAllowed);
 
