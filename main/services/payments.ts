@@ -78,11 +78,26 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
 
     busyMembers.add(request.customerId);
     try {
-      const member = await members.readMember(request.cardNo, request.customerId);
+      const member = await readBeforePaying(request.cardNo, request.customerId);
       checkPayable(member, request.amountFen);
       return await send(member, request.amountFen);
     } finally {
       busyMembers.delete(request.customerId);
+    }
+  }
+
+  /**
+   * Reads the member again for the checks. A read that got no usable response is reported as
+   * `network`, because the payment itself was never sent and the cashier must not be told that
+   * its outcome is unknown.
+   */
+  async function readBeforePaying(cardNo: string, customerId: string): Promise<Member> {
+    try {
+      return await members.readMember(cardNo, customerId);
+    } catch (error) {
+      if (!isVipaxError(error) || error.kind !== 'unknown-outcome') throw error;
+      logger.warn('Member read before payment failed; nothing sent', { customerId, error: error.message });
+      throw new TillError('network', `Member ${customerId} could not be read before paying, so nothing was sent: ${error.message}`);
     }
   }
 

@@ -118,6 +118,16 @@ describe('payment:pay against a training server', () => {
     expect(record?.lastError?.message).toContain('储值余额不足');
   });
 
+  it('reports a failed read before paying as network', async () => {
+    await fixture.server.setFault({ kind: 'bad-gateway' }, { methods: ['customer.get'], count: 1 });
+
+    const reply = await pay(gold, 100);
+
+    expect(reply).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(fixture.till.journal.listPayments()).toEqual([]);
+    expect(fixture.server.findMember(gold.cardNo)?.balanceFen).toBe(123_456);
+  });
+
   it('replies busy to a second payment in flight', async () => {
     await fixture.server.setFault({ kind: 'delay', ms: 500 }, { methods: ['paidConsumeByPro'], count: 1 });
 
