@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/reporters/summary-line.ts'],
     environment: 'node',
+    setupFiles: ['./test/setup/quiet-logs.ts'],
     // Packages that import `electron` themselves must go through Vite, or the alias above does
     // not reach them and Node loads the real module.
     server: { deps: { inline: ['electron-store'] } },
