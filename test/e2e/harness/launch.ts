@@ -10,7 +10,14 @@ import { startTillFixture, type TillFixture } from './till-fixture';
 
 // launchTill: the whole till in headless Chromium. A real training server on 127.0.0.1, the real
 // createTill router, the real renderer build served on loopback, and a page whose `window.till`
-// is built by the preload's own code and bridged to that router.
+// is built by the preload's own code and bridged to that router. Needs `npm run build` first.
+//
+//   const till = await launchTill({ name: 'refund-offline' });
+//   await till.scan('CARD201609010101');
+//   await till.page.getByTestId('member-panel').waitFor();
+//   await till.server.setFault({ kind: 'refuse-connections' });
+//   await till.screenshot('offline');     // test-output/e2e/screenshots/refund-offline/01-offline.png
+//   await till.close();
 
 const projectRoot = new URL('../../../', import.meta.url).pathname;
 
