@@ -235,6 +235,8 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     };
   }
 
+  // NOTE: a server that applies a request later than settleDelayMs after the till gave up on it
+  // would be reported as not charged. The manual says nothing about how long VIPax may take.
   async function waitForSettle(record: PaymentRecord): Promise<void> {
     const elapsedMs = now().getTime() - Date.parse(record.updatedAt);
     const remainingMs = settleDelayMs - (Number.isFinite(elapsedMs) ? elapsedMs : 0);
