@@ -161,8 +161,7 @@ async function bridgePage(input: BridgeInput): Promise<LaunchedTill> {
     fixture,
     pageErrors,
     async scan(code) {
-      await page.keyboard.type(code, { delay: 5 });
-      await page.keyboard.press('Enter');
+      await typeLikeScanner(page, context, code);
     },
     async screenshot(step) {
       shotCount += 1;
@@ -175,4 +174,33 @@ async function bridgePage(input: BridgeInput): Promise<LaunchedTill> {
       await input.close();
     },
   };
+}
+
+/** Time between two keys of a scan, as a USB keyboard-wedge scanner sends them. */
+const SCANNER_KEY_GAP_MS = 5;
+
+/**
+ * Types `code` and Enter as trusted key events whose timestamps are SCANNER_KEY_GAP_MS apart.
+ * The renderer distinguishes scans from typing by `event.timeStamp`, and Chromium takes that from the
+ * `timestamp` of Input.dispatchKeyEvent, so a busy machine that delays the events themselves
+ * cannot turn a scan into slow typing.
+ */
+async function typeLikeScanner(page: Page, context: BrowserContext, code: string): Promise<void> {
+  const session = await context.newCDPSession(page);
+  try {
+    let timestampSeconds = Date.now() / 1000;
+    const press = async (key: string, text: string, keyCode: number): Promise<void> => {
+      const common = { key, code: key === 'Enter' ? 'Enter' : '', windowsVirtualKeyCode: keyCode, timestamp: timestampSeconds };
+      await session.send('Input.dispatchKeyEvent', { type: 'keyDown', text, unmodifiedText: text, ...common });
+      await session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+      timestampSeconds += SCANNER_KEY_GAP_MS / 1000;
+    };
+
+    for (const character of code) {
+      await press(character, character, character.toUpperCase().charCodeAt(0));
+    }
+    await press('Enter', '\r', 13);
+  } finally {
+    await session.detach();
+  }
 }
