@@ -15,6 +15,8 @@ export const ipcErrorCodes = [
   'frozen',
   'insufficient-balance',
   'over-refund',
+  /** The record exists already, e.g. a second upload of the same sale's order number. */
+  'already-exists',
   'offline',
   'not-configured',
   'busy',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IpcReply, ReplyOf, RequestOf } from './base';
 import { memberChannels } from './member';
+import { orderChannels } from './order';
 import { outboxChannels, outboxEvents } from './outbox';
 import { paymentChannels } from './payment';
 import { refundChannels } from './refund';
@@ -15,6 +16,7 @@ import { tillChannels, tillEvents } from './till';
 
 export * from './base';
 export * from './member';
+export * from './order';
 export * from './outbox';
 export * from './payment';
 export * from './refund';
@@ -28,6 +30,7 @@ export const channels = {
   ...paymentChannels,
   ...refundChannels,
   ...outboxChannels,
+  ...orderChannels,
   ...settingsChannels,
 };
 

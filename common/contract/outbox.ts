@@ -134,39 +134,6 @@ export const outboxConfirmSentRequestSchema = z.strictObject({
   note: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
 });
 
-const goodsCodeSchema = z.string().trim().min(1).max(64);
-
-export const orderLineSchema = z.strictObject({
-  goodsCode: goodsCodeSchema,
-  skuCode: goodsCodeSchema,
-  /** Unit price. */
-  priceFen: z.int().nonnegative(),
-  /** The line's amount after discount. */
-  discountedPriceFen: z.int().nonnegative(),
-  count: z.int().positive().max(100_000),
-});
-
-/** A sale to upload for points (offlineUpload). The order number is the one its payment used. */
-export const orderUploadRequestSchema = z.strictObject({
-  orderNo: z.string().trim().min(1).max(64),
-  /** The member's full phone number: offlineUpload finds the member by it. */
-  memberPhone: z.string().regex(/^1\d{10}$/),
-  customerId: z.string().trim().min(1).max(64).optional(),
-  cardNo: z.string().trim().min(1).max(64).optional(),
-  totalFen: z.int().nonnegative(),
-  paidFen: z.int().nonnegative(),
-  couponFen: z.int().nonnegative().optional(),
-  pointsUsed: z.int().nonnegative().optional(),
-  /** 1 Alipay, 2 WeChat, 3 other (stored value counts as other). */
-  payType: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  /** ISO 8601; default now. */
-  payTime: z.iso.datetime({ offset: true }).optional(),
-  tradeNo: z.string().trim().max(64).optional(),
-  remark: z.string().trim().max(200).optional(),
-  goods: z.array(orderLineSchema).min(1).max(500),
-});
-export type OrderUploadRequest = z.input<typeof orderUploadRequestSchema>;
-
 export const outboxEntryReplySchema = z.object({ entry: outboxEntryViewSchema });
 export type OutboxEntryReply = z.infer<typeof outboxEntryReplySchema>;
 
@@ -177,7 +144,6 @@ export const outboxChannels = {
   'outbox:retry': defineChannel(outboxRetryRequestSchema, outboxEntryReplySchema),
   'outbox:cancel': defineChannel(outboxCancelRequestSchema, outboxEntryReplySchema),
   'outbox:confirm-sent': defineChannel(outboxConfirmSentRequestSchema, outboxEntryReplySchema),
-  'order:upload': defineChannel(orderUploadRequestSchema, outboxEntryReplySchema),
 };
 
 export const outboxEvents = {

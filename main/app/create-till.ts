@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { TillMode, TillStatus } from '../../common/contract';
 import { createRouter, type HandlerModule, type Router } from '../ipc/router';
 import { createMemberHandlers } from '../ipc/handlers/member';
+import { createOrderHandlers } from '../ipc/handlers/order';
 import { createOutboxHandlers } from '../ipc/handlers/outbox';
 import { createPaymentHandlers } from '../ipc/handlers/payment';
 import { createSettingsHandlers } from '../ipc/handlers/settings';
@@ -179,14 +180,15 @@ function assemble(input: AssembleInput): Till {
   });
   const refunds = createRefundService({ journal, outbox, client, members, monitor, now: options.now });
   const returns = createReturnService({ journal, outbox, now: options.now });
-  const orderUploads = createOrderUploadService({ outbox, now: options.now });
+  const orderUploads = createOrderUploadService({ journal, outbox, members, now: options.now });
 
   const handlerModules: HandlerModule[] = [
     createTillHandlers({ status }),
     createMemberHandlers({ members }),
     createPaymentHandlers({ payments }),
     createRefundHandlers({ refunds, returns }),
-    createOutboxHandlers({ outbox, orderUploads }),
+    createOutboxHandlers({ outbox }),
+    createOrderHandlers({ orderUploads }),
     createSettingsHandlers({ settings, testConnection: options.testConnection ?? createConnectionTester() }),
   ];
   const router = createRouter(handlerModules);

@@ -1,9 +1,9 @@
 import type { Outbox } from '../../outbox';
-import { type OrderUploadService, toEntryView, toStatusView } from '../../services/outbox';
+import { toEntryView, toStatusView } from '../../services/outbox';
 import { TillError } from '../errors';
 import type { HandlerModule } from '../router';
 
-export function createOutboxHandlers(services: { outbox: Outbox; orderUploads: OrderUploadService }): HandlerModule {
+export function createOutboxHandlers(services: { outbox: Outbox }): HandlerModule {
   const { outbox } = services;
 
   return {
@@ -25,6 +25,5 @@ export function createOutboxHandlers(services: { outbox: Outbox; orderUploads: O
     'outbox:retry': (request) => ({ entry: toEntryView(outbox.retry(request.entryId, request.note ?? null)) }),
     'outbox:cancel': (request) => ({ entry: toEntryView(outbox.cancel(request.entryId, request.reason)) }),
     'outbox:confirm-sent': (request) => ({ entry: toEntryView(outbox.confirmSent(request.entryId, request.note)) }),
-    'order:upload': (request) => services.orderUploads.upload(request),
   };
 }
