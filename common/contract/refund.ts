@@ -63,10 +63,12 @@ export type RefundPaymentsReply = z.infer<typeof refundPaymentsReplySchema>;
 export const refundMemberPaymentsRequestSchema = z.strictObject({
   customerId: z.string().trim().min(1).max(64),
   cardNo: z.string().trim().min(1).max(64),
-  /** yyyy-MM-dd, inclusive; default 30 days before `to`. */
+  /** yyyy-MM-dd, inclusive; default `days` days before `to`. */
   from: daySchema.optional(),
-  /** yyyy-MM-dd, inclusive; default today. */
+  /** yyyy-MM-dd, inclusive; default today in the server's time zone (the client's `timeZone`). */
   to: daySchema.optional(),
+  /** How many days before `to` the default `from` is; default 30. Ignored when `from` is given. */
+  days: z.int().min(1).max(366).optional(),
 });
 export type RefundMemberPaymentsRequest = z.input<typeof refundMemberPaymentsRequestSchema>;
 

@@ -178,7 +178,15 @@ function assemble(input: AssembleInput): Till {
     retryPolicy: options.outboxRetryPolicy,
     now: clock === undefined ? undefined : () => clock().getTime(),
   });
-  const refunds = createRefundService({ journal, outbox, client, members, monitor, now: options.now });
+  const refunds = createRefundService({
+    journal,
+    outbox,
+    client,
+    members,
+    monitor,
+    ...(connection.timeZone === undefined ? {} : { timeZone: connection.timeZone }),
+    now: options.now,
+  });
   const returns = createReturnService({ journal, outbox, now: options.now });
   const orderUploads = createOrderUploadService({ journal, outbox, members, now: options.now });
 

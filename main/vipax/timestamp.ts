@@ -65,3 +65,9 @@ export function formatWireDateTime(instant: Date, timeZone: string): string {
   const p = wallClockParts(instant, timeZone);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** Formats the date of an instant in `timeZone` as yyyy-MM-dd, e.g. for getPaidConsumeLog's range. */
+export function formatWireDate(instant: Date, timeZone: string): string {
+  const p = wallClockParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}

@@ -269,12 +269,8 @@ async function loadList(query: RefundListQuery): Promise<RefundablePayment[] | n
 async function readMemberLog(member: MemberView, logId: number): Promise<void> {
   const days = useRefundStore.getState().logDays;
   const reply = await settleReply(() =>
-    requireTillApi().refund.memberPayments({
-      customerId: member.customerId,
-      cardNo: member.cardNo,
-      from: localDayBefore(days),
-      to: localDayBefore(0),
-    }),
+    // Main ends the range on today's date in the server's time zone, which this window may not share.
+    requireTillApi().refund.memberPayments({ customerId: member.customerId, cardNo: member.cardNo, days }),
   );
   if (logId !== latestLogId) return;
 
@@ -322,19 +318,6 @@ function syncSelected(payments: readonly RefundablePayment[]): void {
 
   const fresh = payments.find((candidate) => candidate.orderNo === flow.payment.orderNo && candidate.source === flow.payment.source);
   if (fresh) useRefundStore.setState({ flow: { ...flow, payment: fresh } });
-}
-
-/**
- * Returns the local yyyy-MM-dd `days` days before today. The log range is sent in the dates this
- * window shows. Main's default end is its own process's date, and on a machine set to another time
- * zone that date can lag behind the server's Asia/Shanghai dates.
- */
-function localDayBefore(days: number): string {
-  const time = new Date();
-  time.setDate(time.getDate() - days);
-  const month = String(time.getMonth() + 1).padStart(2, '0');
-  const day = String(time.getDate()).padStart(2, '0');
-  return `${time.getFullYear()}-${month}-${day}`;
 }
 
 function newestFirst(payments: readonly RefundablePayment[]): RefundablePayment[] {

@@ -12,6 +12,7 @@ import { TillError } from '../../ipc/errors';
 import { formatLocalDay, type Journal, type MemberRef, type PaymentRecord } from '../../journal';
 import { createLogger, type Logger } from '../../logging/logger';
 import type { Outbox } from '../../outbox';
+import { formatWireDate } from '../../vipax/timestamp';
 import type { LogEntry, Member, VipaxClient } from '../../vipax/types';
 import type { MemberService } from '../members';
 import type { OnlineMonitor } from '../online-status';
@@ -37,6 +38,11 @@ export interface RefundServiceOptions {
   client: VipaxClient;
   members: Pick<MemberService, 'readMember'>;
   monitor: Pick<OnlineMonitor, 'current'>;
+  /**
+   * IANA zone the server stamps its log in, the client's `timeZone` setting. The default range of
+   * the member's log ends on today's date in this zone. Default Asia/Shanghai.
+   */
+  timeZone?: string;
   now?: () => Date;
   logger?: Logger;
 }
@@ -51,6 +57,7 @@ const DEFAULT_LOG_DAYS = 30;
 export function createRefundService(options: RefundServiceOptions): RefundService {
   const { journal, outbox, client, members, monitor } = options;
   const now = options.now ?? (() => new Date());
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const logger = options.logger ?? createLogger('refunds');
 
   function payments(request: RefundPaymentsRequest = {}): RefundPaymentsReply {
@@ -71,8 +78,9 @@ export function createRefundService(options: RefundServiceOptions): RefundServic
   async function memberPayments(request: RefundMemberPaymentsRequest): Promise<RefundMemberPaymentsReply> {
     requireOnline();
     const member = await members.readMember(request.cardNo, request.customerId);
-    const to = request.to ?? formatLocalDay(now());
-    const from = request.from ?? shiftDay(to, -DEFAULT_LOG_DAYS);
+    // The server's log times are in its zone, so "today" is the date there, not this machine's.
+    const to = request.to ?? formatWireDate(now(), timeZone);
+    const from = request.from ?? shiftDay(to, -(request.days ?? DEFAULT_LOG_DAYS));
     const entries = await readPayments(member, { from, to });
 
     const payments: RefundablePayment[] = [];
