@@ -55,6 +55,16 @@ export function createRouter(modules: readonly HandlerModule[], options: RouterO
   const channelNames = (Object.keys(channels) as ChannelName[]).filter((name) => handlers.has(name));
 
   async function handle(channel: string, request: unknown): Promise<IpcReply<unknown>> {
+    try {
+      return await handleUnsafe(channel, request);
+    } catch (error) {
+      // A schema refinement or a reply getter that throws must still end as a value.
+      logger.error('IPC call failed outside its handler', { channel, error: describeError(error) });
+      return failure({ code: 'internal', message: `The call to '${channel}' failed unexpectedly` });
+    }
+  }
+
+  async function handleUnsafe(channel: string, request: unknown): Promise<IpcReply<unknown>> {
     const handler = handlers.get(channel);
     const definition = (channels as Record<string, { request: z.ZodType; reply: z.ZodType }>)[channel];
     if (handler === undefined || definition === undefined) {

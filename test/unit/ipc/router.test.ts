@@ -151,6 +151,23 @@ describe('createRouter', () => {
     if (!reply.ok) expect(reply.error.code).toBe('internal');
   });
 
+  it('replies internal when reading the reply throws', async () => {
+    const explosive = {
+      get members(): never {
+        throw new Error('getter failed');
+      },
+    };
+    const router = createRouter([{ 'member:lookup': () => explosive as unknown as { members: MemberView[] } }]);
+
+    const reply = await router.handle('member:lookup', { query: 'CARD1' });
+
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'internal', message: "The call to 'member:lookup' failed unexpectedly" },
+    });
+    expect(logs.records.map((record) => record.message)).toContain('IPC call failed outside its handler');
+  });
+
   it('drops reply fields the contract does not name', async () => {
     const leaky = { ...member, phone: '13900000001', secret: 'training-secret' };
     const router = createRouter([{ 'member:lookup': () => ({ members: [leaky] }) }]);
