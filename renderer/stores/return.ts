@@ -1,19 +1,15 @@
 import { create } from 'zustand';
 import { PHONE_PATTERN, type IpcError, type ReturnCreateReply, type ReturnCreateRequest } from '../../common/contract';
-import { parseYuanInput, type YuanInputError } from '../../common/money';
+import { parseYuanInput } from '../../common/money';
+import { MAX_REMARK_LENGTH, checkCode, parseCount, type FieldProblem } from '../lib/goods-lines';
 import { requireTillApi, settleReply } from '../bridge';
 
 // One return of goods (退货, offLineReturnUpload): the sale's order number, the member, the goods
 // lines and whether to take back the points the sale earned. Main writes it to the journal before
 // the first send, so it works offline and is sent by the outbox later (待同步).
 
-/** Maximum length the contract accepts for an order number, card number, goods code or SKU. */
-export const MAX_CODE_LENGTH = 64;
 /** Maximum number of goods lines in one return. */
 export const MAX_RETURN_LINES = 500;
-/** Maximum count on one line. */
-export const MAX_LINE_COUNT = 100_000;
-export const MAX_REMARK_LENGTH = 200;
 
 export interface ReturnLineDraft {
   /** Stable React key; never sent. */
@@ -34,14 +30,8 @@ export interface ReturnDraft {
   remark: string;
 }
 
-/** A field's problem, as a locale key under `return.problem`. */
-export type ReturnFieldProblem =
-  | 'required'
-  | 'too-long'
-  | 'remark-too-long'
-  | 'count-invalid'
-  | 'count-too-large'
-  | { amount: YuanInputError };
+/** A field's problem; lib/goods-lines.ts gives its text. */
+export type ReturnFieldProblem = FieldProblem;
 
 /** Problems by field: `originalOrderNo`, `member`, `remark`, `lines.<index>.<field>`. */
 export type ReturnProblems = Record<string, ReturnFieldProblem>;
@@ -87,19 +77,6 @@ export function checkReturnDraft(draft: ReturnDraft): ReturnCheck {
   else request.memberCardNo = memberText;
   if (remark !== '') request.remark = remark;
   return { ok: true, request, totalFen };
-}
-
-function checkCode(problems: ReturnProblems, field: string, value: string): void {
-  if (value === '') problems[field] = 'required';
-  else if (value.length > MAX_CODE_LENGTH) problems[field] = 'too-long';
-}
-
-function parseCount(text: string): number | 'required' | 'count-invalid' | 'count-too-large' {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'required';
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) === 0) return 'count-invalid';
-  const count = Number(trimmed);
-  return count > MAX_LINE_COUNT ? 'count-too-large' : count;
 }
 
 export type ReturnFlow =

@@ -1,18 +1,11 @@
-import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { MAX_INPUT_FEN, formatYuan } from '../../../common/money';
+import { FormField } from '../../components/FormField';
+import { GoodsLinesTable, type GoodsLineColumn } from '../../components/GoodsLinesTable';
 import { Money } from '../../components/Money';
-import {
-  MAX_CODE_LENGTH,
-  MAX_LINE_COUNT,
-  MAX_REMARK_LENGTH,
-  MAX_RETURN_LINES,
-  checkReturnDraft,
-  useReturnStore,
-  type ReturnFieldProblem,
-  type ReturnProblems,
-} from '../../stores/return';
+import { moveFocusOnEnter } from '../../lib/form-keys';
+import { MAX_CODE_LENGTH, MAX_REMARK_LENGTH, fieldProblemText } from '../../lib/goods-lines';
+import { MAX_RETURN_LINES, checkReturnDraft, useReturnStore, type ReturnLineDraft } from '../../stores/return';
 
 /**
  * Shows the return form. Enter in a field moves to the next one, as a scanner's Enter after the
@@ -30,7 +23,10 @@ export function ReturnForm() {
   const focusLine = useRef<number | null>(null);
 
   const check = checkReturnDraft(draft);
-  const problems: ReturnProblems = attempted && !check.ok ? check.problems : {};
+  const problems: Record<string, string> = {};
+  if (attempted && !check.ok) {
+    for (const [field, problem] of Object.entries(check.problems)) problems[field] = fieldProblemText(t, problem);
+  }
 
   useEffect(() => {
     form.current?.querySelector<HTMLInputElement>('#return-order-no')?.focus();
@@ -48,24 +44,15 @@ export function ReturnForm() {
     requestConfirmation();
   };
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement) || event.repeat) return;
-    event.preventDefault();
-    const fields = [...event.currentTarget.querySelectorAll<HTMLInputElement>('input:not([disabled])')];
-    const next = fields[fields.indexOf(event.target) + 1];
-    if (next) next.focus();
-    else requestConfirmation();
-  };
-
   const handleAddLine = (): void => {
     focusLine.current = addLine();
   };
 
   return (
-    <form ref={form} className="return-panel return-form" data-testid="return-form" noValidate onSubmit={handleSubmit} onKeyDown={handleKeyDown}>
+    <form ref={form} className="return-panel return-form" data-testid="return-form" noValidate onSubmit={handleSubmit} onKeyDown={(event) => moveFocusOnEnter(event, requestConfirmation)}>
       <h2>{t('return.title')}</h2>
-      <div className="return-heading-fields">
-        <Field id="return-order-no" label={t('return.originalOrderNo')} problem={problems.originalOrderNo}>
+      <div className="form-heading-fields">
+        <FormField id="return-order-no" label={t('return.originalOrderNo')} problem={problems.originalOrderNo} problemTestId="return-field-problem">
           <input
             id="return-order-no"
             data-testid="return-order-no"
@@ -78,8 +65,8 @@ export function ReturnForm() {
             value={draft.originalOrderNo}
             onChange={(event) => setField('originalOrderNo', event.target.value)}
           />
-        </Field>
-        <Field id="return-member" label={t('return.member')} problem={problems.member}>
+        </FormField>
+        <FormField id="return-member" label={t('return.member')} problem={problems.member} problemTestId="return-field-problem">
           <input
             id="return-member"
             data-testid="return-member"
@@ -92,15 +79,15 @@ export function ReturnForm() {
             value={draft.memberText}
             onChange={(event) => setField('memberText', event.target.value)}
           />
-        </Field>
+        </FormField>
       </div>
 
       <ReturnLines problems={problems} />
-      <div className="return-lines-footer">
+      <div className="lines-footer">
         <button type="button" data-testid="return-add-line" disabled={draft.lines.length >= MAX_RETURN_LINES} onClick={handleAddLine}>
-          {t('return.lines.add')}
+          {t('form.lines.add')}
         </button>
-        <span className="return-total">
+        <span className="lines-total">
           {t('return.total')} <Money fen={check.totalFen} testId="return-total" />
         </span>
       </div>
@@ -116,7 +103,7 @@ export function ReturnForm() {
       </label>
       <p className="note">{t('return.returnPointsHint')}</p>
 
-      <Field id="return-remark" label={t('return.remark')} problem={problems.remark}>
+      <FormField id="return-remark" label={t('return.remark')} problem={problems.remark} problemTestId="return-field-problem">
         <input
           id="return-remark"
           data-testid="return-remark"
@@ -127,7 +114,7 @@ export function ReturnForm() {
           value={draft.remark}
           onChange={(event) => setField('remark', event.target.value)}
         />
-      </Field>
+      </FormField>
 
       {attempted && !check.ok && (
         <p className="message message-error" role="alert" data-testid="return-problem">
@@ -145,109 +132,28 @@ export function ReturnForm() {
 }
 
 /** Shows the goods lines (goods code, SKU, count and the line's refund in yuan), each removable. */
-function ReturnLines({ problems }: { problems: ReturnProblems }) {
+function ReturnLines({ problems }: { problems: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const lines = useReturnStore((state) => state.draft.lines);
   const setLine = useReturnStore((state) => state.setLine);
   const removeLine = useReturnStore((state) => state.removeLine);
 
-  const cell = (index: number, field: 'goodsCode' | 'skuCode' | 'countText' | 'amountText', problemKey: string, extra: { numeric?: boolean; maxLength: number }) => {
-    const problem = problems[`lines.${index}.${problemKey}`];
-    const line = lines[index];
-    return (
-      <td>
-        <input
-          type="text"
-          className={extra.numeric ? 'number' : undefined}
-          inputMode={extra.numeric ? 'decimal' : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={extra.maxLength}
-          data-testid={`return-line-${problemKey}`}
-          data-line={index}
-          data-field={problemKey}
-          aria-label={t(`return.lines.${problemKey}`) + ` ${index + 1}`}
-          aria-invalid={problem !== undefined}
-          value={line?.[field] ?? ''}
-          onChange={(event) => setLine(index, field, event.target.value)}
-        />
-        {problem !== undefined && <ProblemText problem={problem} />}
-      </td>
-    );
-  };
+  const columns: GoodsLineColumn<Exclude<keyof ReturnLineDraft, 'key'>>[] = [
+    { field: 'goodsCode', name: 'goodsCode', label: t('form.lines.goodsCode'), maxLength: MAX_CODE_LENGTH },
+    { field: 'skuCode', name: 'skuCode', label: t('form.lines.skuCode'), maxLength: MAX_CODE_LENGTH },
+    { field: 'countText', name: 'count', label: t('form.lines.count'), numeric: true, maxLength: 6 },
+    { field: 'amountText', name: 'amount', label: t('return.lines.amount'), numeric: true, maxLength: 16 },
+  ];
 
   return (
-    <section aria-labelledby="return-lines-title">
-      <h3 id="return-lines-title">{t('return.lines.title')}</h3>
-      <div className="table-scroll">
-        <table className="return-lines">
-          <thead>
-            <tr>
-              <th className="line-number">#</th>
-              <th>{t('return.lines.goodsCode')}</th>
-              <th>{t('return.lines.skuCode')}</th>
-              <th className="number">{t('return.lines.count')}</th>
-              <th className="number">{t('return.lines.amount')}</th>
-              <th>
-                <span className="visually-hidden">{t('return.lines.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, index) => (
-              <tr key={line.key} data-testid="return-line">
-                <td className="line-number">{index + 1}</td>
-                {cell(index, 'goodsCode', 'goodsCode', { maxLength: MAX_CODE_LENGTH })}
-                {cell(index, 'skuCode', 'skuCode', { maxLength: MAX_CODE_LENGTH })}
-                {cell(index, 'countText', 'count', { numeric: true, maxLength: 6 })}
-                {cell(index, 'amountText', 'amount', { numeric: true, maxLength: 16 })}
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-testid="return-remove-line"
-                    aria-label={t('return.lines.removeLabel', { number: index + 1 })}
-                    onClick={() => removeLine(index)}
-                  >
-                    {t('return.lines.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <GoodsLinesTable
+      testIdPrefix="return"
+      title={t('return.lines.title')}
+      columns={columns}
+      lines={lines}
+      problems={problems}
+      onChange={setLine}
+      onRemove={removeLine}
+    />
   );
-}
-
-function Field({ id, label, problem, children }: { id: string; label: string; problem: ReturnFieldProblem | undefined; children: ReactNode }) {
-  return (
-    <div className="return-field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {problem !== undefined && <ProblemText problem={problem} />}
-    </div>
-  );
-}
-
-function ProblemText({ problem }: { problem: ReturnFieldProblem }) {
-  const { t } = useTranslation();
-  return (
-    <span className="field-problem" data-testid="return-field-problem">
-      {problemText(t, problem)}
-    </span>
-  );
-}
-
-function problemText(t: TFunction, problem: ReturnFieldProblem): string {
-  if (typeof problem === 'object') return t(`payment.amountError.${problem.amount}`, { max: formatYuan(MAX_INPUT_FEN) });
-  return t(`return.problem.${problem}`, { max: limitOf(problem) });
-}
-
-/** Returns the limit a length or count problem names. */
-function limitOf(problem: Exclude<ReturnFieldProblem, object>): number {
-  if (problem === 'remark-too-long') return MAX_REMARK_LENGTH;
-  if (problem === 'count-too-large') return MAX_LINE_COUNT;
-  return MAX_CODE_LENGTH;
 }

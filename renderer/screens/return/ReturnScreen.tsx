@@ -6,6 +6,7 @@ import { ReturnFailure } from './ReturnFailure';
 import { ReturnForm } from './ReturnForm';
 import { ReturnResult } from './ReturnResult';
 import '../outbox/shared.css';
+import '../../components/forms.css';
 import './return.css';
 
 /**

@@ -30,13 +30,13 @@ export function ReturnSummary({ request, totalFen }: { request: ReturnCreateRequ
         </div>
       </dl>
       <div className="table-scroll">
-        <table className="return-lines return-lines-readonly">
+        <table className="goods-lines goods-lines-readonly">
           <thead>
             <tr>
               <th className="line-number">#</th>
-              <th>{t('return.lines.goodsCode')}</th>
-              <th>{t('return.lines.skuCode')}</th>
-              <th className="number">{t('return.lines.count')}</th>
+              <th>{t('form.lines.goodsCode')}</th>
+              <th>{t('form.lines.skuCode')}</th>
+              <th className="number">{t('form.lines.count')}</th>
               <th className="number">{t('return.lines.amount')}</th>
             </tr>
           </thead>

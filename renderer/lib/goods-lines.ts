@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import { MAX_INPUT_FEN, formatYuan, parseYuanInput, type YuanInputError } from '../../common/money';
+
+// Checks the return and sale forms share: codes (order number, card, goods code, SKU), counts,
+// remarks and yuan amounts as typed, and the locale text of each problem. Problems are keyed by
+// field, e.g. `member` or `lines.<index>.<field>`, so a form can mark the field that failed.
+
+/** Maximum length the contract accepts for an order number, card number, goods code or SKU. */
+export const MAX_CODE_LENGTH = 64;
+/** Maximum count on one goods line. */
+export const MAX_LINE_COUNT = 100_000;
+export const MAX_REMARK_LENGTH = 200;
+
+/** A field's problem: a locale key under `form.problem`, or an amount's error under `payment.amountError`. */
+export type FieldProblem =
+  | 'required'
+  | 'too-long'
+  | 'remark-too-long'
+  | 'count-invalid'
+  | 'count-too-large'
+  | { amount: YuanInputError };
+
+/** Records a problem under `field` unless `value` is a code of 1 to MAX_CODE_LENGTH characters. */
+export function checkCode<P>(problems: Record<string, P | FieldProblem>, field: string, value: string): void {
+  if (value === '') problems[field] = 'required';
+  else if (value.length > MAX_CODE_LENGTH) problems[field] = 'too-long';
+}
+
+/** Parses a typed count: a whole number from 1 to MAX_LINE_COUNT, or the problem with it. */
+export function parseCount(text: string): number | 'required' | 'count-invalid' | 'count-too-large' {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'required';
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) === 0) return 'count-invalid';
+  const count = Number(trimmed);
+  return count > MAX_LINE_COUNT ? 'count-too-large' : count;
+}
+
+/**
+ * Parses typed yuan that may be zero, such as the unit price of a free gift. Everything else is
+ * checked as parseYuanInput checks a payment amount.
+ */
+export function parseYuanOrZero(text: string): { ok: true; fen: number } | { ok: false; error: YuanInputError } {
+  const parsed = parseYuanInput(text);
+  if (!parsed.ok && parsed.error === 'not-positive') return { ok: true, fen: 0 };
+  return parsed;
+}
+
+/** Returns the locale text of a shared problem, with the limit it names. */
+export function fieldProblemText(t: TFunction, problem: FieldProblem): string {
+  if (typeof problem === 'object') return t(`payment.amountError.${problem.amount}`, { max: formatYuan(MAX_INPUT_FEN) });
+  return t(`form.problem.${problem}`, { max: limitOf(problem) });
+}
+
+function limitOf(problem: Exclude<FieldProblem, object>): number {
+  if (problem === 'remark-too-long') return MAX_REMARK_LENGTH;
+  if (problem === 'count-too-large') return MAX_LINE_COUNT;
+  return MAX_CODE_LENGTH;
+}
