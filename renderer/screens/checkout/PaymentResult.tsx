@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PaymentCharged, PaymentChargedFromLog } from '../../../common/contract';
 import { DiscountText } from '../../components/DiscountText';
 import { Money } from '../../components/Money';
+import { SaleUploadButton } from '../sale/SaleUploadButton';
 
 /**
  * Shows the server's figures for a charged payment: 原价, 折扣率, 优惠金额, 实付 and the new
@@ -59,7 +60,10 @@ function Figure({ label, emphasis = false, children }: { label: string; emphasis
   );
 }
 
-/** Shows a payment the server confirmed. Esc (or the button) starts on the next customer. */
+/**
+ * Shows a payment the server confirmed. Esc (or the button) starts on the next customer, and F4
+ * (or the button) opens the sale upload for the payment's points.
+ */
 export function PaymentResult({ result, onNext }: { result: PaymentCharged; onNext: () => void }) {
   const { t } = useTranslation();
   return (
@@ -68,9 +72,12 @@ export function PaymentResult({ result, onNext }: { result: PaymentCharged; onNe
         {t('payment.result.title')}
       </h2>
       <PaymentFigures result={result} />
-      <button type="button" className="primary" data-testid="result-next" onClick={onNext} autoFocus>
-        {t('payment.result.next')}
-      </button>
+      <div className="button-row">
+        <button type="button" className="primary" data-testid="result-next" onClick={onNext} autoFocus>
+          {t('payment.result.next')}
+        </button>
+        <SaleUploadButton result={result} />
+      </div>
     </section>
   );
 }

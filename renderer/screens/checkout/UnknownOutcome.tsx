@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PaymentUnknown } from '../../../common/contract';
 import { errorText } from '../../lib/error-text';
 import { usePaymentStore, type Resolution } from '../../stores/payment';
+import { SaleUploadButton } from '../sale/SaleUploadButton';
 import { PaymentFigures } from './PaymentResult';
 
 /**
@@ -46,9 +47,12 @@ export function UnknownOutcome({
           </p>
           <p>{t('payment.unknown.chargedExplain')}</p>
           <PaymentFigures result={resolution.result} />
-          <button type="button" className="primary" data-testid="unknown-done" onClick={onNext} autoFocus>
-            {t('payment.unknown.done')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="primary" data-testid="unknown-done" onClick={onNext} autoFocus>
+              {t('payment.unknown.done')}
+            </button>
+            <SaleUploadButton result={resolution.result} />
+          </div>
         </>
       )}
 

@@ -1,5 +1,6 @@
 import { useMemberStore } from '../../stores/member';
 import { isPaymentBusy, usePaymentStore } from '../../stores/payment';
+import { openSaleFromPayment } from '../sale/open-from-payment';
 import { AMOUNT_INPUT_ID, SEARCH_INPUT_ID, focusField } from './focus';
 
 // What the checkout's keys and buttons do beyond a single store: moving between customers and
@@ -15,7 +16,10 @@ export function startNextCustomer(): void {
   focusField(SEARCH_INPUT_ID);
 }
 
-/** Esc steps back one stage of the checkout; F2 and F3 focus the search and amount fields. */
+/**
+ * Esc steps back one stage of the checkout; F2 and F3 focus the search and amount fields. F4 opens
+ * the sale upload of a charged payment.
+ */
 export function installCheckoutKeys(): () => void {
   const handleKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'F2') {
@@ -24,6 +28,9 @@ export function installCheckoutKeys(): () => void {
     } else if (event.key === 'F3') {
       event.preventDefault();
       focusField(AMOUNT_INPUT_ID);
+    } else if (event.key === 'F4') {
+      event.preventDefault();
+      openChargedSale();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       stepBack();
@@ -31,6 +38,13 @@ export function installCheckoutKeys(): () => void {
   };
   window.addEventListener('keydown', handleKeyDown);
   return () => window.removeEventListener('keydown', handleKeyDown);
+}
+
+/** Opens the sale upload of the payment on screen, if the server charged it. */
+function openChargedSale(): void {
+  const { flow } = usePaymentStore.getState();
+  if (flow.phase === 'charged') openSaleFromPayment(flow.result);
+  else if (flow.phase === 'unknown' && flow.resolution.state === 'charged') openSaleFromPayment(flow.resolution.result);
 }
 
 function stepBack(): void {
