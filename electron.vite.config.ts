@@ -41,6 +41,10 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite 6 leaves the renderer unminified by default; minifying cuts its gzipped JS by about a third.
       minify: true,
+      // The app loads one bundle from disk, so Vite's 500 kB warning for web pages does not apply.
+      // The budget that matters is the gzipped size, which `npm run bench` reports
+      // (rendererInitialJsGzipKB, target 250 kB).
+      chunkSizeWarningLimit: 800,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
