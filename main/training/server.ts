@@ -115,6 +115,9 @@ class TrainingServerImpl implements TrainingServer {
     if (fault?.kind === 'delay' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) {
       throw new RangeError(`delay.ms must be a non-negative number of milliseconds, got ${String(fault.ms)}`);
     }
+    if (fault?.kind === 'delay' && fault.applyAfterMs !== undefined && !(Number.isFinite(fault.applyAfterMs) && fault.applyAfterMs >= 0)) {
+      throw new RangeError(`delay.applyAfterMs must be a non-negative number of milliseconds, got ${String(fault.applyAfterMs)}`);
+    }
     if (options.count !== undefined && !(Number.isInteger(options.count) && options.count > 0)) {
       throw new RangeError(`count must be a positive integer, got ${String(options.count)}`);
     }
@@ -205,6 +208,11 @@ class TrainingServerImpl implements TrainingServer {
       return;
     }
 
+    if (fault?.kind === 'delay' && fault.applyAfterMs !== undefined) {
+      // The call is applied even when the client has closed the connection meanwhile.
+      await this.sleep(fault.applyAfterMs);
+      if (this.closed) return;
+    }
     const reply = await this.process(params);
 
     if (fault?.kind === 'drop-after-apply') {

@@ -36,8 +36,12 @@ export interface TrainingServerOptions {
 }
 
 export type Fault =
-  /** Delays the response by `ms` milliseconds. The call is applied at once, and only the response waits. */
-  | { kind: 'delay'; ms: number }
+  /**
+   * Delays the response by `ms` milliseconds after the call is applied. With `applyAfterMs` the
+   * call is applied only that long after the request arrived, even when the client has given up by
+   * then, as a slow server behind a proxy does.
+   */
+  | { kind: 'delay'; ms: number; applyAfterMs?: number }
   /** Applies the call, then destroys the socket without a response (the unknown-outcome case). */
   | { kind: 'drop-after-apply' }
   /** Responds HTTP 502 with an HTML page, as a proxy in front of VIPax would. Nothing is applied. */

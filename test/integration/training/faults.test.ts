@@ -41,6 +41,18 @@ describe('training server faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('applies later than the client gives up', async () => {
+    await server.setFault({ kind: 'delay', ms: 0, applyAfterMs: 400 });
+    const form = envelopeFor(server, 'customer', 'paidConsumeByPro', { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'F-9', price: 10 });
+    const request = fetch(server.url, { method: 'POST', body: form, signal: AbortSignal.timeout(100) });
+    await expect(request).rejects.toThrow(/aborted/i);
+    expect(server.countApplied('F-9')).toBe(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.countApplied('F-9')).toBe(1);
+    expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 880);
+  });
+
   it('lets a client time out on a delay', async () => {
     await server.setFault({ kind: 'delay', ms: 2_000 });
     const form = envelopeFor(server, 'customer', 'get', { store_code: 'S001', vip_no: gold.cardNo });
@@ -126,6 +138,7 @@ describe('training server faults', () => {
     [{ kind: 'refuse-connections' as const }, { count: 1 }, TypeError],
     [{ kind: 'refuse-connections' as const }, { methods: ['get'] }, TypeError],
     [{ kind: 'delay' as const, ms: -1 }, {}, RangeError],
+    [{ kind: 'delay' as const, ms: 0, applyAfterMs: -1 }, {}, RangeError],
     [{ kind: 'bad-gateway' as const }, { count: 0 }, RangeError],
   ])('rejects %j with %j', async (fault, options, errorType) => {
     await expect(server.setFault(fault, options)).rejects.toThrow(errorType);
