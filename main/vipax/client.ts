@@ -110,7 +110,7 @@ export function createVipaxClient(config: VipaxClientConfig): VipaxHttpClient {
           timeoutMs: settings.timeoutMs,
           agent: operation.write ? false : readAgent,
         });
-        return { envelope: readReply(reply, label), reply, startedAt, latencyMs: performance.now() - started };
+        return { envelope: readReply(reply, label, { write: operation.write }), reply, startedAt, latencyMs: performance.now() - started };
       } catch (error) {
         const retry = !operation.write && isVipaxError(error) && error.kind === 'network' && attempt < retries;
         if (!retry) throw error;

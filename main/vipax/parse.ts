@@ -42,11 +42,18 @@ export interface SuccessEnvelope {
 /** Words in a rejection that mean the order number was used before. */
 const DUPLICATE_MESSAGE = /重复|已存在|duplicate/i;
 
+/** What the caller sends: a write's code that is neither a number nor a boolean says nothing about its outcome. */
+export interface ReplyOptions {
+  write?: boolean;
+}
+
 /**
  * Reads an HTTP reply as an API response. Fails with `unknown-outcome` for a 5xx status or a body
  * that is not the API's JSON, and with `rejected` (message verbatim) for a code other than 1.
+ * For a write, a code that is neither a number nor a boolean ("SUCCESS") also fails with
+ * `unknown-outcome`, because a rejection would tell the caller the change was certainly not applied.
  */
-export function readReply(reply: HttpReply, operation: string): SuccessEnvelope {
+export function readReply(reply: HttpReply, operation: string, options: ReplyOptions = {}): SuccessEnvelope {
   if (reply.status >= 500) {
     throw new VipaxError('unknown-outcome', `${operation}: the server failed with HTTP ${reply.status}`, {
       httpStatus: reply.status,
@@ -56,7 +63,7 @@ export function readReply(reply: HttpReply, operation: string): SuccessEnvelope 
   let body: unknown;
   try {
     // A byte order mark is legal before UTF-8 text but not before JSON.
-    body = JSON.parse(reply.body.startsWith('\uFEFF') ? reply.body.slice(1) : reply.body);
+    body = parseJsonKeepingIntegers(reply.body.startsWith('\uFEFF') ? reply.body.slice(1) : reply.body);
   } catch {
     const contentType = reply.headers['content-type'] ?? 'no content type';
     const message = `${operation}: the response is not JSON (HTTP ${reply.status}, ${contentType}, ${reply.body.length} characters)`;
@@ -71,7 +78,13 @@ export function readReply(reply: HttpReply, operation: string): SuccessEnvelope 
     });
   }
 
-  if (isSuccessCode(code)) return { result: envelope.result, resultList: envelope.resultList };
+  const kind = classifyCode(code);
+  if (kind === 'success') return { result: envelope.result, resultList: envelope.resultList };
+
+  if (kind === 'word' && options.write === true) {
+    const message = `${operation}: the response's "code" ${JSON.stringify(code)} is neither a number nor a boolean (HTTP ${reply.status})`;
+    throw new VipaxError('unknown-outcome', message, { httpStatus: reply.status, serverCode: String(code) });
+  }
 
   const serverCode = String(code);
   const serverMessage = firstText(envelope.msg, envelope.message);
@@ -84,9 +97,39 @@ export function readReply(reply: HttpReply, operation: string): SuccessEnvelope 
   });
 }
 
-function isSuccessCode(code: string | number | boolean): boolean {
-  if (typeof code === 'string') return code.trim() === '1' || code.trim().toLowerCase() === 'true';
-  return code === 1 || code === true;
+/**
+ * Classifies a response code: `success` for 1 in any numeric spelling ("1", "1.0", "01") and true,
+ * `failure` for any other number and false, `word` for other text ("SUCCESS", "").
+ */
+function classifyCode(code: string | number | boolean): 'success' | 'failure' | 'word' {
+  if (typeof code === 'boolean') return code ? 'success' : 'failure';
+  if (typeof code === 'number') return code === 1 ? 'success' : 'failure';
+
+  const text = code.trim();
+  if (DECIMAL.test(text)) return Number(text) === 1 ? 'success' : 'failure';
+  if (text.toLowerCase() === 'true') return 'success';
+  if (text.toLowerCase() === 'false') return 'failure';
+  return 'word';
+}
+
+/** The third argument V8 passes to a JSON.parse reviver (Node 22 and later): the value's source text. */
+interface ReviverContext {
+  source?: string;
+}
+
+const INTEGER_SOURCE = /^-?\d+$/;
+
+/**
+ * Parses JSON, keeping an integer beyond Number.MAX_SAFE_INTEGER as its digits in a string, because
+ * ids such as `12345678901234567890` would otherwise turn into a different number.
+ */
+function parseJsonKeepingIntegers(text: string): unknown {
+  const reviver = (_key: string, value: unknown, context?: ReviverContext): unknown => {
+    if (typeof value !== 'number' || Number.isSafeInteger(value)) return value;
+    const source = context?.source;
+    return source !== undefined && INTEGER_SOURCE.test(source) ? source : value;
+  };
+  return JSON.parse(text, reviver as (key: string, value: unknown) => unknown);
 }
 
 function firstText(...values: unknown[]): string | null {
@@ -209,10 +252,13 @@ function levelNameFromLevel(level: string | null): string | null {
   return /^\d+$/.test(level) ? null : level;
 }
 
-/** Reads `cashPayRate`, the percentage the member pays (80 = 8折). Values outside 1..100 count as unknown. */
+/**
+ * Reads `cashPayRate`, the percentage the member pays (80 = 8折). Values outside 1..100 count as
+ * unknown: a fraction such as 0.8 may mean 80 or 0.8, and showing either could be wrong.
+ */
 function readDiscountRate(fields: FieldReader, name: string): number | null {
   const rate = fields.number(name);
-  return rate !== null && rate > 0 && rate <= 100 ? rate : null;
+  return rate !== null && rate >= 1 && rate <= 100 ? rate : null;
 }
 
 export function parseMember(raw: unknown, path: string): Member {
@@ -267,14 +313,24 @@ export function parseMembers(envelope: SuccessEnvelope): Member[] {
 // ---------------------------------------------------------------------------------------------
 // customer.paidConsumeByPro
 
-/** Reads the server's figures of a payment or refund. The order number and price are taken from the request. */
-export function parsePaymentResult(envelope: SuccessEnvelope, request: { orderNo: string; priceFen: number }): PaymentResult {
+/**
+ * Reads the server's figures of a payment or refund. The order number and price are taken from the
+ * request. A result naming a member other than `memberNo`, by member number (`code`) and by card
+ * number, is unusable: the server may have charged someone else.
+ */
+export function parsePaymentResult(envelope: SuccessEnvelope, request: { memberNo: string; orderNo: string; priceFen: number }): PaymentResult {
   const fields = FieldReader.of(envelope.result, 'result');
+  // The manual names the member number `code` in this result.
+  const customerId = fields.requiredText('code');
+  const cardNo = fields.requiredText('cardNo');
+  if (customerId !== request.memberNo && cardNo !== request.memberNo) {
+    throw new UnusableResponseError('result.code', `result.code names member ${customerId} (card ${cardNo}), not ${request.memberNo} as sent`);
+  }
+
   return {
     orderNo: request.orderNo,
-    // The manual names the member number `code` in this result.
-    customerId: fields.requiredText('code'),
-    cardNo: fields.requiredText('cardNo'),
+    customerId,
+    cardNo,
     priceFen: request.priceFen,
     discountRatePercent: readDiscountRate(fields, 'cashPayRate'),
     discountFen: fields.requiredFen('payRateAmount'),

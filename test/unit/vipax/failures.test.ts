@@ -198,6 +198,25 @@ describe('unknown-outcome: may have been applied', () => {
     expect(error.message).toBe('customer.paidConsumeByPro: unusable response, result is not an object');
   });
 
+  it('a payment result naming another member', async () => {
+    const result = { code: 'MEMB999', cardNo: 'CARD999', cashPayRate: 80, actualPayment: 8, payRateAmount: 2 };
+    server.setHandler((_, response) => replyJson(response, { code: '1', message: '操作成功!', result }));
+    const error = await failureOf(clientFor(server.url).paidConsumeByPro(payment));
+
+    expect(error.kind).toBe('unknown-outcome');
+    expect(error.message).toBe(
+      `customer.paidConsumeByPro: unusable response, result.code names member MEMB999 (card CARD999), not ${member.customerId} as sent`,
+    );
+  });
+
+  it('a payment answered with a word code', async () => {
+    server.setHandler((_, response) => replyJson(response, { code: 'SUCCESS', message: '操作成功!' }));
+    const error = await failureOf(clientFor(server.url).paidConsumeByPro(payment));
+
+    expect(error.kind).toBe('unknown-outcome');
+    expect(error.details.serverCode).toBe('SUCCESS');
+  });
+
   it('a read is not retried after an unknown outcome', async () => {
     server.setHandler((_, response) => {
       response.writeHead(503, { 'content-type': 'text/html' });

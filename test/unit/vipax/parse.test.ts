@@ -62,7 +62,11 @@ describe('manual samples', () => {
   });
 
   it('paidConsumeByPro sample gives the server figures', () => {
-    const result = parsePaymentResult(envelopeOf('paid-consume-by-pro.json'), { orderNo: 'S001-T01-20261204153012-0007', priceFen: 1000 });
+    const result = parsePaymentResult(envelopeOf('paid-consume-by-pro.json'), {
+      memberNo: 'MEMB20160901006045',
+      orderNo: 'S001-T01-20261204153012-0007',
+      priceFen: 1000,
+    });
 
     expect(result).toEqual({
       orderNo: 'S001-T01-20261204153012-0007',
@@ -175,6 +179,55 @@ describe('readReply', () => {
     }
   });
 
+  it('accepts codes numerically equal to 1', () => {
+    for (const code of ['1.0', '01', 1.0]) {
+      expect(readReply(jsonReply({ code, result: 7 }), 'test', { write: true }).result).toBe(7);
+    }
+  });
+
+  it('treats a word code on a write as unknown outcome', () => {
+    for (const code of ['SUCCESS', 'ok', '']) {
+      const error = catchError(() => readReply(jsonReply({ code, message: '操作成功' }), 'customer.paidConsumeByPro', { write: true }));
+
+      expect(error.kind).toBe('unknown-outcome');
+      expect(error.message).toBe(`customer.paidConsumeByPro: the response's "code" ${JSON.stringify(code)} is neither a number nor a boolean (HTTP 200)`);
+    }
+  });
+
+  it('treats numeric and false codes on a write as rejections', () => {
+    for (const [code, serverCode] of [['0', '0'], [0, '0'], [-1, '-1'], ['1001', '1001'], [false, 'false'], ['false', 'false']] as const) {
+      const error = catchError(() => readReply(jsonReply({ code, message: '余额不足' }), 'test', { write: true }));
+
+      expect(error.kind).toBe('rejected');
+      expect(error.details.serverCode).toBe(serverCode);
+    }
+  });
+
+  it('keeps treating a word code on a read as a rejection', () => {
+    const error = catchError(() => readReply(jsonReply({ code: 'SUCCESS', message: '会员不存在' }), 'customer.get'));
+
+    expect(error.kind).toBe('rejected');
+    expect(error.details.serverMessage).toBe('会员不存在');
+  });
+
+  it('keeps every digit of an unsafe integer', () => {
+    const body = '{"code":"1","result":{"customerId":12345678901234567890,"cardNo":-9007199254740993,"point":12,"rate":8.5,"big":1e21}}';
+    const result = readReply(jsonReply(body), 'test').result as Record<string, unknown>;
+
+    expect(result.customerId).toBe('12345678901234567890');
+    expect(result.cardNo).toBe('-9007199254740993');
+    expect(result.point).toBe(12);
+    expect(result.rate).toBe(8.5);
+    expect(result.big).toBe(1e21);
+  });
+
+  it('reads a member whose customerId is a large number', () => {
+    const body = JSON.stringify({ code: '1', result: { ...sampleMember, customerId: 0 } }).replace('"customerId":0', '"customerId":12345678901234567890');
+    const [member] = parseMembers(readReply(jsonReply(body), 'customer.get'));
+
+    expect(member?.customerId).toBe('12345678901234567890');
+  });
+
   it('reads a JSON rejection sent with a 4xx status', () => {
     const error = catchError(() => readReply(jsonReply({ code: '0', message: 'appid 无效' }, 403), 'test'));
 
@@ -235,7 +288,7 @@ describe('parseMembers', () => {
   });
 
   it('ignores discount rates outside 1..100', () => {
-    for (const rate of [0, -5, 120, 'abc']) {
+    for (const rate of [0, 0.8, '0.5', -5, 120, 'abc']) {
       const [member] = parseMembers({ result: { ...sampleMember, cashPayRate: rate }, resultList: null });
       expect(member?.discountRatePercent).toBeNull();
     }
@@ -283,7 +336,7 @@ describe('parseMembers', () => {
 });
 
 describe('parsePaymentResult', () => {
-  const request = { orderNo: 'R-1', priceFen: -1000 };
+  const request = { memberNo: 'MEMB1', orderNo: 'R-1', priceFen: -1000 };
 
   it('reads a refund with negative figures as strings', () => {
     const envelope = { result: { code: 'MEMB1', cardNo: 'CARD1', cashPayRate: '88', actualPayment: '-8.80', payRateAmount: '-1.2' }, resultList: undefined };
@@ -302,6 +355,19 @@ describe('parsePaymentResult', () => {
 
   it('rejects an empty result', () => {
     expect(() => parsePaymentResult({ result: null, resultList: undefined }, request)).toThrow('result is not an object');
+  });
+
+  it('accepts a result naming the member by card number', () => {
+    const envelope = { result: { code: 'OTHER', cardNo: 'MEMB1', actualPayment: '-8.80', payRateAmount: '-1.2' }, resultList: undefined };
+
+    expect(parsePaymentResult(envelope, request).cardNo).toBe('MEMB1');
+  });
+
+  it('rejects a result naming another member', () => {
+    const envelope = { result: { code: 'MEMB999', cardNo: 'CARD999', actualPayment: '-8.80', payRateAmount: '-1.2' }, resultList: undefined };
+
+    expect(() => parsePaymentResult(envelope, request)).toThrow(UnusableResponseError);
+    expect(() => parsePaymentResult(envelope, request)).toThrow('result.code names member MEMB999 (card CARD999), not MEMB1 as sent');
   });
 });
 
