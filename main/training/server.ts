@@ -27,6 +27,8 @@ const TRUNCATED_JSON = '{"code":"1","message":"操作成功!","result":{"custome
 
 const BAD_GATEWAY_PAGE =
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+const GATEWAY_TIMEOUT_PAGE =
+  '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>';
 
 class TrainingServerImpl implements TrainingServer {
   readonly appid: string;
@@ -118,6 +120,13 @@ class TrainingServerImpl implements TrainingServer {
     if (fault?.kind === 'delay' && fault.applyAfterMs !== undefined && !(Number.isFinite(fault.applyAfterMs) && fault.applyAfterMs >= 0)) {
       throw new RangeError(`delay.applyAfterMs must be a non-negative number of milliseconds, got ${String(fault.applyAfterMs)}`);
     }
+    if (fault?.kind === 'gateway-timeout') {
+      for (const field of ['answerAfterMs', 'applyAfterMs'] as const) {
+        if (!(Number.isFinite(fault[field]) && fault[field] >= 0)) {
+          throw new RangeError(`gateway-timeout.${field} must be a non-negative number of milliseconds, got ${String(fault[field])}`);
+        }
+      }
+    }
     if (options.count !== undefined && !(Number.isInteger(options.count) && options.count > 0)) {
       throw new RangeError(`count must be a positive integer, got ${String(options.count)}`);
     }
@@ -201,6 +210,15 @@ class TrainingServerImpl implements TrainingServer {
     const fault = this.takeFault(params.get('model') ?? '', params.get('method') ?? '');
     if (fault?.kind === 'bad-gateway') {
       this.writeText(response, 502, 'text/html; charset=utf-8', BAD_GATEWAY_PAGE);
+      return;
+    }
+    if (fault?.kind === 'gateway-timeout') {
+      const answered = this.sleep(fault.answerAfterMs).then(() => {
+        if (!this.closed && !response.destroyed) this.writeText(response, 504, 'text/html; charset=utf-8', GATEWAY_TIMEOUT_PAGE);
+      });
+      await this.sleep(fault.applyAfterMs);
+      if (!this.closed) await this.process(params);
+      await answered;
       return;
     }
     if (fault?.kind === 'malformed-json') {

@@ -46,6 +46,11 @@ export type Fault =
   | { kind: 'drop-after-apply' }
   /** Responds HTTP 502 with an HTML page, as a proxy in front of VIPax would. Nothing is applied. */
   | { kind: 'bad-gateway' }
+  /**
+   * Responds HTTP 504 with an HTML page after `answerAfterMs`, as a proxy that stopped waiting
+   * would, and applies the call `applyAfterMs` after the request arrived, whether before or after the 504.
+   */
+  | { kind: 'gateway-timeout'; answerAfterMs: number; applyAfterMs: number }
   /** Responds 200 with a truncated JSON body. Nothing is applied. */
   | { kind: 'malformed-json' }
   /** Stops listening, so connections are refused, until setFault(null) listens again on the same port. */

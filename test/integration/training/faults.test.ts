@@ -53,6 +53,20 @@ describe('training server faults', () => {
     expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 880);
   });
 
+  it('answers 504 before applying late', async () => {
+    await server.setFault({ kind: 'gateway-timeout', answerAfterMs: 50, applyAfterMs: 400 });
+    const started = Date.now();
+    const reply = await postRaw('customer', 'paidConsumeByPro', { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'F-10', price: 10 });
+
+    expect(reply.status).toBe(504);
+    expect(await reply.text()).toContain('504 Gateway Time-out');
+    expect(Date.now() - started).toBeLessThan(350);
+    expect(server.countApplied('F-10')).toBe(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.countApplied('F-10')).toBe(1);
+  });
+
   it('lets a client time out on a delay', async () => {
     await server.setFault({ kind: 'delay', ms: 2_000 });
     const form = envelopeFor(server, 'customer', 'get', { store_code: 'S001', vip_no: gold.cardNo });
@@ -139,6 +153,7 @@ describe('training server faults', () => {
     [{ kind: 'refuse-connections' as const }, { methods: ['get'] }, TypeError],
     [{ kind: 'delay' as const, ms: -1 }, {}, RangeError],
     [{ kind: 'delay' as const, ms: 0, applyAfterMs: -1 }, {}, RangeError],
+    [{ kind: 'gateway-timeout' as const, answerAfterMs: -1, applyAfterMs: 0 }, {}, RangeError],
     [{ kind: 'bad-gateway' as const }, { count: 0 }, RangeError],
   ])('rejects %j with %j', async (fault, options, errorType) => {
     await expect(server.setFault(fault, options)).rejects.toThrow(errorType);
