@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { defineChannel } from './base';
+import {
+  checkTillCodes,
+  MAX_STORE_CODE_AND_TILL_ID_LENGTH,
+  MAX_STORE_CODE_LENGTH,
+  MAX_TILL_ID_LENGTH,
+  STORE_CODE_PATTERN,
+  TILL_ID_PATTERN,
+} from '../till-codes';
 import { emptyRequestSchema, tillModeSchema } from './till';
 
 // The till's connection settings, edited by the store manager on the settings screen.
@@ -56,8 +64,8 @@ export const secretSchema = z
   .max(MAX_SECRET_LENGTH)
   .regex(/^[^\p{Cc}]+$/u, 'The secret must not contain control characters');
 
-/** The store's code at VIPax, e.g. "S001". */
-export const storeCodeSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/);
+/** The store's code at VIPax, e.g. "S001". The rule is in common/till-codes.ts. */
+export const storeCodeSchema = z.string().trim().min(1).max(MAX_STORE_CODE_LENGTH).regex(STORE_CODE_PATTERN);
 
 /** Needed only when several brands of one merchant share one appid. Empty means none. */
 export const brandIdSchema = z
@@ -69,7 +77,7 @@ export const brandIdSchema = z
   .nullable();
 
 /** This till's id within the store, e.g. "T01". It becomes part of every order number. */
-export const tillIdSchema = z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9]+$/);
+export const tillIdSchema = z.string().trim().min(1).max(MAX_TILL_ID_LENGTH).regex(TILL_ID_PATTERN);
 
 export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isKnownTimeZone, 'Unknown IANA time zone');
 
@@ -91,6 +99,10 @@ export const connectionFieldsSchema = z
   .refine((fields) => fields.totalTimeoutMs >= fields.connectTimeoutMs, {
     message: 'The total timeout must not be shorter than the connect timeout',
     path: ['totalTimeoutMs'],
+  })
+  .refine((fields) => checkTillCodes(fields.storeCode, fields.tillId) === null, {
+    message: `The store code and the till id together must not exceed ${MAX_STORE_CODE_AND_TILL_ID_LENGTH} characters`,
+    path: ['tillId'],
   });
 export type ConnectionFields = z.output<typeof connectionFieldsSchema>;
 

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { PaymentResult } from '../vipax/types';
 import * as entries from './entries';
 import { migrate } from './migrations';
-import { formatLocalStamp, formatOrderNo, nextSequence, type SequenceState, validateOrderNoPart } from './order-numbers';
+import { formatLocalStamp, formatOrderNo, nextSequence, type SequenceState, validateOrderNoParts } from './order-numbers';
 import * as payments from './payments';
 import { JournalStore } from './store';
 import type {
@@ -36,8 +36,7 @@ export interface JournalOptions {
  * training-mode records in `journal-training.sqlite` in its data folder, so the two never mix.
  */
 export function openJournal(path: string, options: JournalOptions): Journal {
-  validateOrderNoPart('storeCode', options.storeCode);
-  validateOrderNoPart('tillId', options.tillId);
+  validateOrderNoParts(options.storeCode, options.tillId);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 
   const database = new DatabaseSync(path);

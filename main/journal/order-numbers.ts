@@ -1,3 +1,5 @@
+import { checkTillCodes } from '../../common/till-codes';
+
 // Order numbers: `${storeCode}-${tillId}-${yyyyMMddHHmmss local}-${seq}`, e.g.
 // `S001-T01-20261204153012-0007`. The sequence is a running count from 0001 to 9999 that wraps
 // to 0001. Each number handed out is strictly greater than the one before (the parts have fixed
@@ -31,13 +33,13 @@ export function formatOrderNo(storeCode: string, tillId: string, state: Sequence
   return `${storeCode}-${tillId}-${state.stamp}-${String(state.seq).padStart(4, '0')}`;
 }
 
-const CODE_TEXT = /^[A-Za-z0-9]{1,16}$/;
-
-/** Throws unless `value` can sit inside an order number: 1 to 16 letters or digits, no dash. */
-export function validateOrderNoPart(name: 'storeCode' | 'tillId', value: string): void {
-  if (!CODE_TEXT.test(value)) {
-    throw new TypeError(`${name} must be 1 to 16 letters or digits, got ${JSON.stringify(value)}`);
-  }
+/**
+ * Throws a TypeError unless the store code and till id follow the rule the settings also check
+ * (common/till-codes.ts), so every order number built from them is at most 64 characters.
+ */
+export function validateOrderNoParts(storeCode: string, tillId: string): void {
+  const problem = checkTillCodes(storeCode, tillId);
+  if (problem !== null) throw new TypeError(`${problem.field}: ${problem.message}`);
 }
 
 /** Formats a time as local yyyyMMddHHmmss. */

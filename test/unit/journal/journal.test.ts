@@ -114,12 +114,37 @@ describe('opening the journal', () => {
     journal = open();
   });
 
-  it('rejects a store code with a dash', () => {
-    expect(() => openJournal(join(folder, 'other.sqlite'), { storeCode: 'S-1', tillId: 'T01' })).toThrow(/storeCode/);
+  it('rejects a till id with a dash', () => {
+    expect(() => openJournal(join(folder, 'other.sqlite'), { storeCode: 'S001', tillId: 'T-1' })).toThrow(/tillId/);
+  });
+
+  it('rejects parts too long for a 64-character order number', () => {
+    const options = { storeCode: 'S'.repeat(32), tillId: 'T'.repeat(12) };
+    expect(() => openJournal(join(folder, 'other.sqlite'), options)).toThrow(/shorten the till id/);
   });
 });
 
 describe('allocateOrderNo', () => {
+  it('keeps dashes and underscores of the store code', () => {
+    const other = openJournal(join(folder, 'dashes.sqlite'), { storeCode: 'S-00_1', tillId: 'T_01' });
+    try {
+      expect(other.allocateOrderNo(new Date(2026, 11, 4, 15, 30, 12))).toBe('S-00_1-T_01-20261204153012-0001');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('stays within 64 characters at the longest parts', () => {
+    const other = openJournal(join(folder, 'longest.sqlite'), { storeCode: 'S'.repeat(32), tillId: 'T'.repeat(11) });
+    try {
+      const orderNo = other.allocateOrderNo(new Date(2026, 11, 4, 15, 30, 12));
+      expect(orderNo).toBe(`${'S'.repeat(32)}-${'T'.repeat(11)}-20261204153012-0001`);
+      expect(orderNo).toHaveLength(64);
+    } finally {
+      other.close();
+    }
+  });
+
   it('formats store, till, local time and sequence', () => {
     expect(journal.allocateOrderNo(new Date(2026, 11, 4, 15, 30, 12))).toBe('S001-T01-20261204153012-0001');
     expect(journal.allocateOrderNo(new Date(2026, 11, 4, 15, 30, 12))).toBe('S001-T01-20261204153012-0002');
