@@ -8,7 +8,7 @@ import { createPaymentHandlers } from '../ipc/handlers/payment';
 import { createSettingsHandlers } from '../ipc/handlers/settings';
 import { createRefundHandlers } from '../ipc/handlers/refund';
 import { createTillHandlers } from '../ipc/handlers/till';
-import { openJournal, type Journal } from '../journal';
+import { isSqliteDamage, JournalDamagedError, openJournal, type Journal, type JournalOptions } from '../journal';
 import { createLogger, type Logger } from '../logging/logger';
 import { Outbox, type RetryPolicy } from '../outbox';
 import { createMemberService, type MemberService } from '../services/members';
@@ -50,7 +50,7 @@ export interface CreateTillOptions {
   /** Overrides of the client settings, e.g. short timeouts in tests. */
   client?: Partial<Pick<VipaxClientConfig, 'connectTimeoutMs' | 'timeoutMs' | 'readRetries' | 'retryBaseDelayMs'>>;
   monitor?: { intervalMs?: number; offlineIntervalMs?: number };
-  /** See PaymentServiceOptions.settleDelayMs. */
+  /** See PaymentServiceOptions.settleDelayMs: the margin beyond the client's total timeout. */
   settleDelayMs?: number;
   /** Overrides of the outbox's retry delays, e.g. short ones in tests. */
   outboxRetryPolicy?: Partial<RetryPolicy>;
@@ -113,13 +113,11 @@ export async function createTill(options: CreateTillOptions): Promise<Till> {
   let journal: Journal | null = null;
   try {
     client = createVipaxClient({ ...connection, ...options.client, logger: createLogger('vipax'), now: options.now });
-    journal = openJournal(join(options.dataDir, mode === 'training' ? TRAINING_JOURNAL_FILE : JOURNAL_FILE), {
+    journal = openTillJournal(join(options.dataDir, mode === 'training' ? TRAINING_JOURNAL_FILE : JOURNAL_FILE), {
       storeCode: connection.storeCode,
       tillId,
       clock: options.now,
     });
-    const recovered = journal.recoverInterrupted();
-    if (recovered.payments > 0 || recovered.entries > 0) logger.warn('Recovered records left in flight', recovered);
 
     const till = assemble({ options, mode, tillId, client, journal, connection, ownTrainingServer, settings, logger });
     logger.info('Till started', { mode, storeCode: connection.storeCode, tillId });
@@ -128,6 +126,25 @@ export async function createTill(options: CreateTillOptions): Promise<Till> {
     client?.close();
     journal?.close();
     await ownTrainingServer?.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the journal and resumes the records a crash left in flight. SQLite's "not a database" and
+ * "malformed" errors, from the open or from the first reads, become a JournalDamagedError that
+ * names the file. The file is left as it is, because it may hold queued refunds.
+ */
+function openTillJournal(path: string, options: JournalOptions): Journal {
+  let journal: Journal | null = null;
+  try {
+    journal = openJournal(path, options);
+    const recovered = journal.recoverInterrupted();
+    if (recovered.payments > 0 || recovered.entries > 0) createLogger('till').warn('Recovered records left in flight', recovered);
+    return journal;
+  } catch (error) {
+    journal?.close();
+    if (isSqliteDamage(error)) throw new JournalDamagedError(path, error);
     throw error;
   }
 }
@@ -159,6 +176,7 @@ function assemble(input: AssembleInput): Till {
     journal,
     members,
     monitor,
+    requestTimeoutMs: client.timeoutMs,
     settleDelayMs: options.settleDelayMs,
     now: options.now,
   });

@@ -45,8 +45,13 @@ export interface PaymentServiceOptions {
   members: MemberService;
   monitor: Pick<OnlineMonitor, 'current' | 'reportSuccess' | 'reportFailure'>;
   /**
-   * Minimum time between a lost response and the log look-up, so a request the server is still
-   * working on has time to reach the log. Default 2000 ms.
+   * The client's total timeout for one request. The server may apply a payment until this long
+   * after its send started, even when a gateway answered sooner. Default 15000 ms.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Margin added to `requestTimeoutMs` before a log look-up may conclude "not charged", for a
+   * server still writing its log. Default 5000 ms.
    */
   settleDelayMs?: number;
   /** Largest number of log pages read for one look-up. Default 100 (19,900 entries). */
@@ -59,7 +64,8 @@ const LOG_PAGE_SIZE = 199;
 
 export function createPaymentService(options: PaymentServiceOptions): PaymentService {
   const { client, journal, members, monitor } = options;
-  const settleDelayMs = options.settleDelayMs ?? 2000;
+  // A look-up may conclude "not charged" only this long after the payment's send started.
+  const lookUpHorizonMs = (options.requestTimeoutMs ?? 15_000) + (options.settleDelayMs ?? 5000);
   const maxLogPages = options.maxLogPages ?? 100;
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? createLogger('payments');
@@ -235,12 +241,18 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     };
   }
 
-  // NOTE: a server that applies a request later than settleDelayMs after the till gave up on it
-  // would be reported as not charged. The manual says nothing about how long VIPax may take.
+  /**
+   * Waits until the look-up horizon after the send started. The record is written just before the
+   * send, so its creation time stands for the send's start. The wait is clamped to the horizon, so
+   * a clock set back (or a damaged time) waits the full horizon at most, never longer.
+   */
+  // NOTE: a server that applies a request later than the client's timeout plus the margin would
+  // still be reported as not charged. The manual says nothing about how long VIPax may take.
   async function waitForSettle(record: PaymentRecord): Promise<void> {
-    const elapsedMs = now().getTime() - Date.parse(record.updatedAt);
-    const remainingMs = settleDelayMs - (Number.isFinite(elapsedMs) ? elapsedMs : 0);
-    if (remainingMs > 0) await new Promise((resolveTimer) => setTimeout(resolveTimer, remainingMs));
+    const sentAtMs = Date.parse(record.createdAt);
+    const remainingMs = Number.isFinite(sentAtMs) ? sentAtMs + lookUpHorizonMs - now().getTime() : lookUpHorizonMs;
+    const waitMs = Math.min(Math.max(remainingMs, 0), lookUpHorizonMs);
+    if (waitMs > 0) await new Promise((resolveTimer) => setTimeout(resolveTimer, waitMs));
   }
 
   async function memberOf(record: PaymentRecord): Promise<Member> {

@@ -38,6 +38,8 @@ export type { VipaxClientConfig, VipaxLogger } from './config';
 
 /** A client that holds pooled connections; `close()` releases them. */
 export interface VipaxHttpClient extends VipaxClient {
+  /** The total time allowed for one request, from the configuration or its default. */
+  readonly timeoutMs: number;
   close(): void;
 }
 
@@ -224,6 +226,8 @@ export function createVipaxClient(config: VipaxClientConfig): VipaxHttpClient {
       const requested = { pageNo: msg.page_no as number, pageSize: msg.page_size as number };
       return call(OPERATIONS.stockRealtime, msg, (envelope) => parseStockPage(envelope, requested));
     },
+
+    timeoutMs: settings.timeoutMs,
 
     close() {
       readAgent.destroy();

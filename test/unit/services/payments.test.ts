@@ -284,3 +284,47 @@ describe('unknown outcome', () => {
     });
   });
 });
+
+describe('look-up horizon', () => {
+  let fixture: TillFixture;
+
+  afterEach(() => fixture.close());
+
+  it('waits out a 504 before saying not charged', async () => {
+    // The gateway answers after 200 ms, and the server applies 1.5 s after the request arrived,
+    // within the client's 2 s timeout, so only a look-up after that timeout sees the charge.
+    fixture = await startTillFixture({ till: { client: { connectTimeoutMs: 1000, timeoutMs: 2000, readRetries: 0 }, settleDelayMs: 300 } });
+    await fixture.server.setFault({ kind: 'gateway-timeout', answerAfterMs: 200, applyAfterMs: 1500 }, { methods: ['paidConsumeByPro'], count: 1 });
+    const paid = await fixture.till.router.call('payment:pay', { customerId: gold.customerId, cardNo: gold.cardNo, amountFen: 2000 });
+    if (!paid.ok) throw new Error(paid.error.message);
+    expect(paid.value.status).toBe('unknown');
+
+    const started = Date.now();
+    const reply = await fixture.till.router.call('payment:resolve', { orderNo: paid.value.orderNo });
+
+    expect(reply).toMatchObject({ ok: true, value: { status: 'charged', orderNo: paid.value.orderNo, actualPaymentFen: 1760 } });
+    expect(fixture.till.journal.getPayment(paid.value.orderNo)?.state).toBe('applied');
+    expect(fixture.server.countApplied(paid.value.orderNo)).toBe(1);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('bounds the wait when the clock goes back', async () => {
+    let offsetMs = 0;
+    fixture = await startTillFixture({
+      till: { client: { connectTimeoutMs: 500, timeoutMs: 500, readRetries: 0 }, settleDelayMs: 200, now: () => new Date(Date.now() + offsetMs) },
+    });
+    await fixture.server.setFault({ kind: 'drop-after-apply' }, { methods: ['paidConsumeByPro'], count: 1 });
+    const paid = await fixture.till.router.call('payment:pay', { customerId: gold.customerId, cardNo: gold.cardNo, amountFen: 100 });
+    if (!paid.ok) throw new Error(paid.error.message);
+
+    // Back by one minute: within the server's 300 s window for the request time `ts`.
+    offsetMs = -60_000;
+    const started = Date.now();
+    const reply = await fixture.till.router.call('payment:resolve', { orderNo: paid.value.orderNo });
+
+    expect(reply).toMatchObject({ ok: true, value: { status: 'charged', orderNo: paid.value.orderNo } });
+    // At most the client timeout plus the margin, 700 ms, and the log reads.
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
