@@ -2,6 +2,8 @@
 // yuan decimals in some fields and fen integers in others; conversion happens only at the wire, in
 // the client, through the functions below. No float arithmetic touches an amount.
 
+import { normalizeTypedText } from './typed-text';
+
 const YUAN_TEXT = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 /**
@@ -58,11 +60,11 @@ export const MAX_INPUT_FEN = 100_000_000;
 const INPUT_TEXT = /^(\d+)(?:\.(\d{0,2}))?$/;
 
 /**
- * Parses what a cashier typed ("12", "12.3", "12.34") into positive fen.
+ * Parses what a cashier typed ("12", "12.3", "12.34", full-width "１２。５") into positive fen.
  * Rejects signs, exponents, thousands separators and more than two decimals.
  */
 export function parseYuanInput(text: string): { ok: true; fen: number } | { ok: false; error: YuanInputError } {
-  const trimmed = text.trim();
+  const trimmed = normalizeTypedText(text);
   if (trimmed === '') return { ok: false, error: 'empty' };
 
   const match = INPUT_TEXT.exec(trimmed);

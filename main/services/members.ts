@@ -1,4 +1,5 @@
 import { PHONE_PATTERN, type MemberView } from '../../common/contract';
+import { normalizeTypedText } from '../../common/typed-text';
 import { TillError } from '../ipc/errors';
 import { createLogger, type Logger } from '../logging/logger';
 import { isVipaxError } from '../vipax/errors';
@@ -47,12 +48,14 @@ export function createMemberService(options: MemberServiceOptions): MemberServic
   }
 
   async function lookup(request: MemberLookup): Promise<MemberView[]> {
-    const byPhone = request.by === 'phone' || (request.by === 'auto' && PHONE_PATTERN.test(request.query));
-    if (request.by === 'phone' && !PHONE_PATTERN.test(request.query)) {
+    // A full-width phone number ("１３９…") must search by phone, so normalize before testing it.
+    const text = normalizeTypedText(request.query);
+    const byPhone = request.by === 'phone' || (request.by === 'auto' && PHONE_PATTERN.test(text));
+    if (request.by === 'phone' && !PHONE_PATTERN.test(text)) {
       throw new TillError('invalid-input', 'A phone number must be 11 digits starting with 1', 'query');
     }
 
-    const query: MemberQuery = byPhone ? { phone: request.query } : { cardNo: request.query };
+    const query: MemberQuery = byPhone ? { phone: text } : { cardNo: text };
     let found: Member[];
     try {
       found = await getMembers(query);
@@ -63,8 +66,8 @@ export function createMemberService(options: MemberServiceOptions): MemberServic
 
     const members = uniqueByCard(found);
     if (members.length === 0) {
-      logger.info('Member not found', { by: byPhone ? 'phone' : 'card', query: request.query });
-      throw new TillError('not-found', `No member with ${byPhone ? 'phone number' : 'card number'} ${request.query}`);
+      logger.info('Member not found', { by: byPhone ? 'phone' : 'card', query: text });
+      throw new TillError('not-found', `No member with ${byPhone ? 'phone number' : 'card number'} ${text}`);
     }
 
     logger.info('Member found', { by: byPhone ? 'phone' : 'card', count: members.length });

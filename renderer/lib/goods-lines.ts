@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { MAX_INPUT_FEN, formatYuan, parseYuanInput, type YuanInputError } from '../../common/money';
+import { normalizeTypedText } from '../../common/typed-text';
 
 // Checks the return and sale forms share: codes (order number, card, goods code, SKU), counts,
 // remarks and yuan amounts as typed, and the locale text of each problem. Problems are keyed by
@@ -28,7 +29,7 @@ export function checkCode<P>(problems: Record<string, P | FieldProblem>, field: 
 
 /** Parses a typed count: a whole number from 1 to MAX_LINE_COUNT, or the problem with it. */
 export function parseCount(text: string): number | 'required' | 'count-invalid' | 'count-too-large' {
-  const trimmed = text.trim();
+  const trimmed = normalizeTypedText(text);
   if (trimmed === '') return 'required';
   if (!/^\d+$/.test(trimmed) || Number(trimmed) === 0) return 'count-invalid';
   const count = Number(trimmed);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { PHONE_PATTERN, type IpcError, type MemberView } from '../../common/contract';
+import { normalizeTypedText } from '../../common/typed-text';
 import { requireTillApi, settleReply } from '../bridge';
 import { onTillStatusChange } from './till-status';
 
@@ -41,7 +42,7 @@ let latestLookupId = 0;
 
 export function lookupKindOf(query: string, source: 'scan' | 'typed'): LookupKind {
   if (source === 'scan') return 'card';
-  return PHONE_PATTERN.test(query.trim()) ? 'phone' : 'card';
+  return PHONE_PATTERN.test(normalizeTypedText(query)) ? 'phone' : 'card';
 }
 
 export const useMemberStore = create<MemberState>()((set, get) => ({
@@ -53,7 +54,7 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
   },
 
   async search(rawQuery, source) {
-    const query = rawQuery.trim();
+    const query = normalizeTypedText(rawQuery);
     if (query === '') return;
     if (source === 'scan') set({ searchText: '' });
 

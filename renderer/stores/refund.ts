@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IpcError, MemberView, RefundablePayment, RefundCreateReply, RefundCreateRequest } from '../../common/contract';
 import { parseYuanInput, type YuanInputError } from '../../common/money';
+import { normalizeTypedText } from '../../common/typed-text';
 import { requireTillApi, settleReply } from '../bridge';
 
 // One stored-value refund (储值退款), from picking the payment to main's reply. The payment comes
@@ -127,7 +128,7 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
   },
 
   async search(rawText) {
-    const text = rawText.trim();
+    const text = normalizeTypedText(rawText);
     if (text === '') return get().loadToday();
 
     const query: RefundListQuery = TILL_ORDER_NO_PATTERN.test(text) ? { kind: 'order', orderNo: text } : { kind: 'search', text };
@@ -141,7 +142,7 @@ export const useRefundStore = create<RefundState>()((set, get) => ({
   },
 
   async searchMemberLog(rawQuery) {
-    const query = rawQuery.trim();
+    const query = normalizeTypedText(rawQuery);
     if (query === '') return;
 
     const logId = ++latestLogId;

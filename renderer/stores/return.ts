@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { PHONE_PATTERN, type IpcError, type ReturnCreateReply, type ReturnCreateRequest } from '../../common/contract';
 import { parseYuanInput } from '../../common/money';
+import { normalizeTypedText } from '../../common/typed-text';
 import { MAX_REMARK_LENGTH, checkCode, parseCount, type FieldProblem } from '../lib/goods-lines';
 import { requireTillApi, settleReply } from '../bridge';
 
@@ -43,8 +44,8 @@ export type ReturnCheck =
 /** Checks a draft and builds the request main gets; the total counts only lines whose amount is valid. */
 export function checkReturnDraft(draft: ReturnDraft): ReturnCheck {
   const problems: ReturnProblems = {};
-  const originalOrderNo = draft.originalOrderNo.trim();
-  const memberText = draft.memberText.trim();
+  const originalOrderNo = normalizeTypedText(draft.originalOrderNo);
+  const memberText = normalizeTypedText(draft.memberText);
   const remark = draft.remark.trim();
 
   checkCode(problems, 'originalOrderNo', originalOrderNo);
@@ -55,8 +56,8 @@ export function checkReturnDraft(draft: ReturnDraft): ReturnCheck {
   const goods: ReturnCreateRequest['goods'] = [];
   draft.lines.forEach((line, index) => {
     const prefix = `lines.${index}`;
-    const goodsCode = line.goodsCode.trim();
-    const skuCode = line.skuCode.trim();
+    const goodsCode = normalizeTypedText(line.goodsCode);
+    const skuCode = normalizeTypedText(line.skuCode);
     checkCode(problems, `${prefix}.goodsCode`, goodsCode);
     checkCode(problems, `${prefix}.skuCode`, skuCode);
 

@@ -1,4 +1,5 @@
 import { PHONE_PATTERN, maskPhone, type IpcError, type OrderUploadRequest } from '../../common/contract';
+import { normalizeTypedText } from '../../common/typed-text';
 import { MAX_REMARK_LENGTH, checkCode, parseCount, parseYuanOrZero, type FieldProblem } from '../lib/goods-lines';
 
 // The sale form's draft and the checks it passes before anything reaches main (销售上传). A sale
@@ -165,8 +166,8 @@ export function checkSaleDraft(draft: SaleDraft, lookup: SaleMemberLookup): Sale
 }
 
 function checkLine(problems: SaleProblems, prefix: string, line: SaleLineDraft): CheckedLine {
-  const goodsCode = line.goodsCode.trim();
-  const skuCode = line.skuCode.trim();
+  const goodsCode = normalizeTypedText(line.goodsCode);
+  const skuCode = normalizeTypedText(line.skuCode);
   checkCode(problems, `${prefix}.goodsCode`, goodsCode);
   checkCode(problems, `${prefix}.skuCode`, skuCode);
 
@@ -277,7 +278,7 @@ function checkMember(problems: SaleProblems, draft: SaleDraft, lookup: SaleMembe
     };
   }
 
-  const text = draft.memberText.trim();
+  const text = normalizeTypedText(draft.memberText);
   checkCode(problems, 'member', text);
   if (problems.member !== undefined) return null;
   if (PHONE_PATTERN.test(text)) {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { MAX_ORDER_LINES, PHONE_PATTERN, type IpcError, type MemberView, type OrderUploadReply, type OrderUploadRequest } from '../../common/contract';
+import { normalizeTypedText } from '../../common/typed-text';
 import { requireTillApi, settleReply } from '../bridge';
 import {
   checkSaleDraft,
@@ -177,7 +178,7 @@ export const useSaleStore = create<SaleState>()((set, get) => ({
 
   async lookUpMember() {
     const { draft, lookup } = get();
-    const query = draft.memberText.trim();
+    const query = normalizeTypedText(draft.memberText);
     if (draft.payment !== null || query === '' || PHONE_PATTERN.test(query)) return;
     if ((lookup.phase === 'searching' || lookup.phase === 'found') && lookup.query === query) return;
 

@@ -46,6 +46,15 @@ describe('parseYuanInput', () => {
     expect(parseYuanInput('0.01')).toEqual({ ok: true, fen: 1 });
   });
 
+  it('accepts full-width digits and periods', () => {
+    expect(parseYuanInput('１２')).toEqual({ ok: true, fen: 1200 });
+    expect(parseYuanInput('12。5')).toEqual({ ok: true, fen: 1250 });
+    expect(parseYuanInput('１２．３４')).toEqual({ ok: true, fen: 1234 });
+    expect(parseYuanInput('\u3000８。０１\u3000')).toEqual({ ok: true, fen: 801 });
+    expect(parseYuanInput('１２。３４５')).toEqual({ ok: false, error: 'too-many-decimals' });
+    expect(parseYuanInput('－５')).toEqual({ ok: false, error: 'not-a-number' });
+  });
+
   it.each([
     ['', 'empty'],
     ['12.345', 'too-many-decimals'],

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { outboxKindSchema, type OutboxKindView, type OutboxStateView } from '../../../common/contract';
 import { useOutboxStore } from '../../stores/outbox';
+import { normalizeTypedText } from '../../../common/typed-text';
 
 /** The state choices, in the order a person works through them. `open` is everything not finished. */
 const STATE_FILTERS: readonly { id: string; states: readonly OutboxStateView[] | null }[] = [
@@ -25,7 +26,7 @@ export function OutboxFilters() {
 
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    const orderNo = orderNoText.trim();
+    const orderNo = normalizeTypedText(orderNoText);
     setFilter({ orderNo: orderNo === '' ? null : orderNo });
   };
 

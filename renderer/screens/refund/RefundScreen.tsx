@@ -12,6 +12,7 @@ import { RefundForm } from './RefundForm';
 import { RefundResult } from './RefundResult';
 import '../outbox/shared.css';
 import './refund.css';
+import { normalizeTypedText } from '../../../common/typed-text';
 
 /**
  * Shows the refund screen (储值退款). The cashier picks the payment from today's list of this till,
@@ -33,7 +34,7 @@ export function RefundScreen() {
   const handleScan = useCallback((code: string) => {
     const refund = useRefundStore.getState();
     refund.returnToList();
-    if (TILL_ORDER_NO_PATTERN.test(code.trim())) void refund.search(code);
+    if (TILL_ORDER_NO_PATTERN.test(normalizeTypedText(code))) void refund.search(code);
     else void refund.searchMemberLog(code);
   }, []);
   useScanner(handleScan, !helpOpen && scanAllowed);

@@ -14,6 +14,10 @@ describe('checkRefundAmount', () => {
     expect(checkRefundAmount('part', '1', 0).problem).toEqual({ kind: 'nothing-left' });
   });
 
+  it('converts a full-width part to fen', () => {
+    expect(checkRefundAmount('part', '９。９９', 1000)).toEqual({ amountFen: 999, problem: null });
+  });
+
   it('converts a typed part to fen', () => {
     expect(checkRefundAmount('part', '10', 1000)).toEqual({ amountFen: 1000, problem: null });
     expect(checkRefundAmount('part', '9.99', 1000)).toEqual({ amountFen: 999, problem: null });
@@ -91,6 +95,21 @@ describe('checkReturnDraft', () => {
     expect(check.request.memberCardNo).toBeUndefined();
     expect(check.request.returnPoints).toBe(false);
     expect(check.request.remark).toBe('顾客退回');
+  });
+
+  it('reads full-width codes and figures', () => {
+    const check = checkReturnDraft(
+      draft({
+        originalOrderNo: 'Ｓ００１－Ｔ０９－２０２６１２０４１０００００－０００１',
+        memberText: '１３９０００００００１',
+        lines: [line({ goodsCode: '６９０１２３４５６７８９０', skuCode: '６９０１２３４５６７８９０－０１', countText: '２', amountText: '１５０。５' })],
+      }),
+    );
+    if (!check.ok) throw new Error(`Expected a valid draft, got ${JSON.stringify(check.problems)}`);
+
+    expect(check.request.originalOrderNo).toBe('S001-T09-20261204100000-0001');
+    expect(check.request.memberPhone).toBe('13900000001');
+    expect(check.request.goods).toEqual([{ goodsCode: '6901234567890', skuCode: '6901234567890-01', count: 2, amountFen: 15_050 }]);
   });
 
   it('marks each invalid field', () => {

@@ -66,6 +66,18 @@ describe('checkSaleDraft', () => {
     });
   });
 
+  it('reads full-width member, codes and figures', () => {
+    const fullWidthLine = line({ goodsCode: '６９０１２３４５６７８９０', skuCode: '６９０１２３４５６７８９０－０１', priceText: '４０', countText: '１' });
+    const check = checkSaleDraft(draft({ memberText: '１３９０００００００３', lines: [fullWidthLine], paidText: '３６。５' }), idle);
+    if (!check.ok) throw new Error(`Expected a valid draft, got ${JSON.stringify(check.problems)}`);
+
+    expect(check.request.memberPhone).toBe('13900000003');
+    expect(check.request.paidFen).toBe(3_650);
+    expect(check.request.goods).toEqual([
+      { goodsCode: '6901234567890', skuCode: '6901234567890-01', priceFen: 4_000, discountedPriceFen: 3_650, count: 1 },
+    ]);
+  });
+
   it('takes a payment’s member, total and paid', () => {
     const check = checkSaleDraft(
       draft({

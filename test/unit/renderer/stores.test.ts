@@ -133,6 +133,16 @@ describe('member store', () => {
     expect(foundMember().cardNo).toBe(members.sharedPhoneSecond.cardNo);
   });
 
+  it('searches a typed full-width phone', async () => {
+    const fullWidthPhone = seedFixtures.sharedPhone.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+    await useMemberStore.getState().search(fullWidthPhone, 'typed');
+    const { lookup } = useMemberStore.getState();
+
+    expect(lookup.phase).toBe('choosing');
+    if (lookup.phase !== 'choosing') return;
+    expect(lookup.members.map((member) => member.cardNo)).toEqual([members.sharedPhoneFirst.cardNo, members.sharedPhoneSecond.cardNo]);
+  });
+
   it('wraps the chooser highlight', async () => {
     await useMemberStore.getState().search(seedFixtures.sharedPhone, 'typed');
     useMemberStore.getState().moveHighlight(-1);

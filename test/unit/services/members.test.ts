@@ -58,6 +58,26 @@ describe('member:lookup against a training server', () => {
     expect(reply.value.members.map((member) => member.balanceFen)).toEqual([20_000, 5_000]);
   });
 
+  it('searches a full-width phone by phone', async () => {
+    const fullWidthPhone = seedFixtures.sharedPhone.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+    expect(fullWidthPhone).not.toBe(seedFixtures.sharedPhone);
+
+    for (const by of ['auto', 'phone'] as const) {
+      const reply = await fixture.till.router.call('member:lookup', { query: fullWidthPhone, by });
+
+      expect(reply.ok, by).toBe(true);
+      if (reply.ok) expect(reply.value.members.map((member) => member.cardNo)).toEqual([sharedPhoneFirst.cardNo, sharedPhoneSecond.cardNo]);
+    }
+  });
+
+  it('finds a full-width card number', async () => {
+    const fullWidthCard = gold.cardNo.replace(/[0-9A-Z]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
+    const reply = await fixture.till.router.call('member:lookup', { query: fullWidthCard });
+
+    expect(reply.ok).toBe(true);
+    if (reply.ok) expect(reply.value.members.map((member) => member.customerId)).toEqual([gold.customerId]);
+  });
+
   it('shows a frozen member with its state', async () => {
     const reply = await fixture.till.router.call('member:lookup', { query: frozen.cardNo });
 
