@@ -194,6 +194,7 @@ function assemble(input: AssembleInput): Till {
     journal,
     client,
     retryPolicy: options.outboxRetryPolicy,
+    requestTimeoutMs: client.timeoutMs,
     now: clock === undefined ? undefined : () => clock().getTime(),
   });
   const refunds = createRefundService({

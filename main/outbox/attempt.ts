@@ -17,6 +17,8 @@ export interface TurnContext {
   client: VipaxClient;
   hooks: OutboxHooks | undefined;
   policy: RetryPolicy;
+  /** The client's total timeout for one request; see OutboxOptions.requestTimeoutMs. */
+  requestTimeoutMs: number;
   random: () => number;
   now: () => number;
   logger: Logger;
@@ -43,9 +45,11 @@ type LookUpTurn = { signal: 'absent'; entry: OutboxEntry } | { signal: TurnSigna
 
 async function lookUp(context: TurnContext, entry: OutboxEntry): Promise<LookUpTurn> {
   const { journal, logger } = context;
-  const settleAt = lastSendStart(journal, entry) + context.policy.lookUpDelayMs;
+  const horizonMs = lookUpHorizon(context);
+  const settleAt = lastSendStart(journal, entry) + horizonMs;
   if (context.now() < settleAt) {
-    journal.deferEntry(entry.id, settleAt);
+    // Clamped, so a clock set back does not push the look-up beyond one horizon from now.
+    journal.deferEntry(entry.id, Math.min(settleAt, context.now() + horizonMs));
     return { signal: 'deferred' };
   }
 
@@ -210,7 +214,7 @@ function failedFinish(context: TurnContext, entry: OutboxEntry, error: unknown):
 
 /**
  * Keeps the entry pending and due after a backoff. After an unknown outcome the entry is not due
- * before the look-up delay, measured from now, the latest the request can have left.
+ * before the look-up horizon, measured from now, which is no earlier than the send's start.
  */
 function retryLater(
   context: TurnContext,
@@ -221,7 +225,7 @@ function retryLater(
 ): AttemptFinish {
   const failures = consecutiveFailures(context.journal, entry.id) + 1;
   let delay = backoffDelay(failures, context.policy, context.random);
-  if (outcomeUnknown) delay = Math.max(delay, context.policy.lookUpDelayMs);
+  if (outcomeUnknown) delay = Math.max(delay, lookUpHorizon(context));
   return { state: 'pending', outcome, error, nextAttemptAt: context.now() + delay, outcomeUnknown };
 }
 
@@ -237,6 +241,14 @@ function consecutiveFailures(journal: Journal, entryId: number): number {
     failures += 1;
   }
   return failures;
+}
+
+/**
+ * Returns how long after a send's start a look-up may conclude that the request is absent: the
+ * server may apply it until the client gives up, and a gateway may answer sooner than that.
+ */
+function lookUpHorizon(context: TurnContext): number {
+  return context.requestTimeoutMs + context.policy.lookUpDelayMs;
 }
 
 function lastSendStart(journal: Journal, entry: OutboxEntry): number {

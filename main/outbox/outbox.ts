@@ -12,6 +12,12 @@ export interface OutboxOptions {
   client: VipaxClient;
   hooks?: OutboxHooks;
   retryPolicy?: Partial<RetryPolicy>;
+  /**
+   * The client's total timeout for one request. A refund is looked up no sooner than this plus
+   * the policy's lookUpDelayMs after its last send started, because the server may apply it until
+   * then. Default 0, which suits only a client that never lets a request run long.
+   */
+  requestTimeoutMs?: number;
   /** How long `submit` waits for the first send before it reports the entry as queued. Default 20 s. */
   submitWaitMs?: number;
   /** Milliseconds since the epoch; must agree with the journal's clock. */
@@ -75,6 +81,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       client: options.client,
       hooks: this.hooks,
       policy: this.policy,
+      requestTimeoutMs: options.requestTimeoutMs ?? 0,
       random: this.random,
       now: this.now,
       logger: this.logger,

@@ -5,9 +5,9 @@ export interface RetryPolicy {
   /** Upper bound of one delay. */
   maxDelayMs: number;
   /**
-   * Minimum time between the start of a send whose outcome is unknown and the look-up of its
-   * order number in the transaction log. A request still being processed when the log is read
-   * would look absent and be sent a second time, so this must exceed the server's processing time.
+   * Margin beyond the client's total timeout between the start of a send whose outcome is unknown
+   * and the look-up of its order number in the transaction log. A request still being processed
+   * when the log is read would look absent and be sent a second time.
    */
   lookUpDelayMs: number;
 }

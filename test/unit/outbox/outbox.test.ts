@@ -142,6 +142,51 @@ describe('outbox decisions', () => {
     await outbox.stop();
   });
 
+  it('waits the request timeout before a look-up', async () => {
+    const client = scriptedClient({
+      paidConsumeByPro: async () => {
+        throw new VipaxError('unknown-outcome', 'HTTP 504 from a gateway');
+      },
+      getPaidConsumeLog: async (query) => pagesOf([], query),
+    });
+    const outbox = new Outbox({ journal, client, retryPolicy: policy, requestTimeoutMs: 15_000, now: () => clockMs, random: () => 1 });
+    outbox.start();
+    const entry = await submitAndSettle(outbox);
+    const sentAt = clockMs;
+
+    expect(entry.nextAttemptAt).toBe(sentAt + 15_000 + policy.lookUpDelayMs);
+    clockMs += policy.lookUpDelayMs;
+    outbox.wake();
+    await outbox.drain();
+    expect(client.logQueries).toHaveLength(0);
+    expect(outbox.get(entry.id)?.nextAttemptAt).toBe(sentAt + 15_000 + policy.lookUpDelayMs);
+
+    clockMs = sentAt + 15_000 + policy.lookUpDelayMs;
+    await outbox.drain();
+    expect(client.logQueries.length).toBeGreaterThan(0);
+    await outbox.stop();
+  });
+
+  it('clamps the look-up wait when the clock goes back', async () => {
+    const client = scriptedClient({
+      paidConsumeByPro: async () => {
+        throw new VipaxError('unknown-outcome', 'Timed out after sending');
+      },
+      getPaidConsumeLog: async (query) => pagesOf([], query),
+    });
+    const outbox = createOutbox(client);
+    outbox.start();
+    const entry = await submitAndSettle(outbox);
+
+    clockMs -= 3_600_000;
+    outbox.wake();
+    await outbox.drain();
+
+    expect(client.logQueries).toHaveLength(0);
+    expect(outbox.get(entry.id)?.nextAttemptAt).toBe(clockMs + policy.lookUpDelayMs);
+    await outbox.stop();
+  });
+
   it('resends after the log proves absence', async () => {
     let sends = 0;
     const client = scriptedClient({
