@@ -376,14 +376,26 @@ export function parseLogPage(envelope: SuccessEnvelope, requested: { pageNo: num
 
   const paging = isRecord(envelope.result) ? FieldReader.of(envelope.result, 'result') : null;
   const pageSize = paging?.integer('pageSize') ?? requested.pageSize;
-  const totalCount = paging?.integer('totalCount') ?? entries.length;
+  const sentCount = paging?.integer('totalCount') ?? null;
+  const totalCount = sentCount ?? entries.length;
+  const pageNo = paging?.integer('pageNo') ?? requested.pageNo;
   return {
     entries,
     totalCount,
-    pageNo: paging?.integer('pageNo') ?? requested.pageNo,
+    pageNo,
     pageSize,
-    totalPage: paging?.integer('totalPage') ?? Math.ceil(totalCount / pageSize),
+    totalPage: paging?.integer('totalPage') ?? derivedTotalPage(sentCount, entries.length, pageNo, pageSize),
   };
+}
+
+/**
+ * Derives the page count when the server sent none. Without a total count, a full page may be
+ * followed by more, so it counts one page beyond this one, and a caller that pages reads on
+ * instead of taking a missing entry as absent.
+ */
+function derivedTotalPage(sentCount: number | null, entryCount: number, pageNo: number, pageSize: number): number {
+  if (sentCount !== null) return Math.ceil(sentCount / pageSize);
+  return entryCount >= pageSize ? pageNo + 2 : Math.ceil(entryCount / pageSize);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -385,6 +385,22 @@ describe('parseLogPage', () => {
     expect(page.totalPage).toBe(1);
   });
 
+  it('expects more after a full page without totals', () => {
+    const entries = Array.from({ length: 199 }, (_, index) => ({ serialId: `S${index}`, changeMoney: '-1.00', businessNo: `O-${index}` }));
+    const first = parseLogPage({ result: { data: entries }, resultList: undefined }, { pageNo: 0, pageSize: 199 });
+    const later = parseLogPage({ result: null, resultList: entries }, { pageNo: 3, pageSize: 199 });
+
+    expect(first.entries).toHaveLength(199);
+    expect(first.totalPage).toBe(2);
+    expect(later.totalPage).toBe(5);
+  });
+
+  it('ends at a short page without totals', () => {
+    const page = parseLogPage({ result: { data: [{ serialId: 'S1', businessNo: 'O-1' }] }, resultList: undefined }, { pageNo: 0, pageSize: 199 });
+
+    expect(page.totalPage).toBe(1);
+  });
+
   it('reads paging figures sent as strings', () => {
     const page = parseLogPage({ result: { data: [], totalCount: '120', pageNo: '1', pageSize: '50', totalPage: '3' }, resultList: undefined }, { pageNo: 0, pageSize: 50 });
 
