@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PHONE_PATTERN } from '../../../common/contract';
+import { normalizeTypedText } from '../../../common/typed-text';
 import { FormField } from '../../components/FormField';
 import { errorText } from '../../lib/error-text';
 import { MAX_CODE_LENGTH } from '../../lib/goods-lines';
@@ -29,7 +30,8 @@ export function SaleMemberField({ inputId, problem }: { inputId: string; problem
     );
   }
 
-  const text = memberText.trim();
+  // Compared as the store compares it, so a full-width card number still shows its look-up.
+  const text = normalizeTypedText(memberText);
   const current = lookup.phase !== 'idle' && lookup.query === text && !PHONE_PATTERN.test(text) ? lookup : null;
 
   return (
