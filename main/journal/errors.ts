@@ -42,3 +42,31 @@ function isRecordedError(value: unknown): value is RecordedError {
     typeof (value as RecordedError).message === 'string'
   );
 }
+
+/** SQLite's primary result codes for a file that is not a database or whose pages are damaged. */
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+/**
+ * A journal file that SQLite cannot read: it is not a database or its pages are damaged. The
+ * file may still hold queued refunds, so the till must not delete or replace it.
+ */
+export class JournalDamagedError extends Error {
+  override readonly name = 'JournalDamagedError';
+
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`Journal file ${path} is damaged and cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Returns whether `error` is SQLite reporting a file that is not a database or a damaged one. */
+export function isSqliteDamage(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const errcode = (error as { errcode?: unknown }).errcode;
+  if (typeof errcode !== 'number') return false;
+  const primary = errcode & 0xff;
+  return primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB;
+}
