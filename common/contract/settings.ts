@@ -179,6 +179,26 @@ export const damagedSettingsNoticeSchema = z.object({
 });
 export type DamagedSettingsNotice = z.infer<typeof damagedSettingsNoticeSchema>;
 
+/**
+ * Why the till could not start in live mode and runs in training mode instead:
+ * - `settings-incomplete`: the saved fields or a readable secret are missing;
+ * - `journal-damaged`: the live journal file cannot be read (`journalPath` names it);
+ * - `start-failed`: anything else, e.g. the disk; `message` contains the error.
+ */
+export const liveStartFailureReasonSchema = z.enum(['settings-incomplete', 'journal-damaged', 'start-failed']);
+export type LiveStartFailureReason = z.infer<typeof liveStartFailureReasonSchema>;
+
+export const liveStartFailureSchema = z.object({
+  reason: liveStartFailureReasonSchema,
+  /** The journal file that failed, for `journal-damaged`. */
+  journalPath: z.string().nullable(),
+  /** The error in English, for support; the screen shows the locale text for `reason`. */
+  message: z.string(),
+  /** ISO 8601 time of the failed start. */
+  failedAt: z.string(),
+});
+export type LiveStartFailure = z.infer<typeof liveStartFailureSchema>;
+
 /** The settings as the renderer may see them. There is no field for the secret itself. */
 export const settingsViewSchema = z.object({
   mode: tillModeSchema,
@@ -207,6 +227,8 @@ export const settingsViewSchema = z.object({
   configured: z.boolean(),
   /** Set when the settings file was damaged and moved aside; cleared by the next save. */
   damagedFile: damagedSettingsNoticeSchema.nullable(),
+  /** Set while the till runs in training mode because live mode failed to start; absent in older views. */
+  liveStartFailure: liveStartFailureSchema.nullable().optional(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -3,6 +3,7 @@ import { eventNames } from '../../common/contract';
 import en from '../../renderer/locales/en.json';
 import zhCN from '../../renderer/locales/zh-CN.json';
 import { registerIpc } from '../ipc/register';
+import { JournalDamagedError } from '../journal';
 import { createFileLogBackend, createLogger, setLogBackend } from '../logging';
 import { isTrustedSender } from '../security';
 import { openElectronSettings } from '../settings/electron-settings';
@@ -105,12 +106,23 @@ export function startTillApp(options: TillAppOptions): TillApp {
     .then(start)
     .catch((error: unknown) => {
       logger.error('App start failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      // The renderer, which holds the chosen language, never started, so both languages show.
-      const detail = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox(zhCN.app.title, `${zhCN.errors.internal}\n${en.errors.internal}\n\n${detail}`);
+      dialog.showErrorBox(zhCN.app.title, startFailureText(error));
       stopped = true;
       app.exit(1);
     });
 
   return { ready, window: () => window, till: () => host?.current() ?? null };
+}
+
+/**
+ * Returns the start-failure dialog's text, Chinese first. The renderer, which holds the chosen
+ * language, never started, so both languages show. A damaged journal gets its own text that names
+ * the file and says to keep it, because it may contain refunds not yet sent.
+ */
+export function startFailureText(error: unknown): string {
+  if (error instanceof JournalDamagedError) {
+    return `${zhCN.app.journalDamaged.replace('{{path}}', error.path)}\n\n${en.app.journalDamaged.replace('{{path}}', error.path)}`;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${zhCN.errors.internal}\n${en.errors.internal}\n\n${detail}`;
 }

@@ -1,5 +1,7 @@
 import type { TillStatus } from '../../common/contract';
+import type { LiveStartFailure, LiveStartFailureReason } from '../../common/contract/settings';
 import type { Router } from '../ipc/router';
+import { JournalDamagedError } from '../journal';
 import { createLogger } from '../logging/logger';
 import { openPlainSettings } from '../settings/json-file-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -34,9 +36,43 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
   const tillOptions: CreateTillOptions = { ...options, settings };
   const events = createEventBus();
 
-  let till = await createTill(tillOptions);
-  let stopForwarding = till.onEvent((name, payload) => events.emit(name, payload));
   let runningFor = connectionKey(settings);
+
+  /**
+   * Starts the till for the saved mode. When live mode cannot start (incomplete settings, a damaged
+   * journal, a disk error), it records the failure in the settings, which switches the saved mode
+   * to training, and starts training mode, so the manager can correct the settings.
+   * A till started with an explicit `config` is not replaced, so its error is thrown.
+   */
+  const startTill = async (): Promise<Till> => {
+    if (settings.getMode() !== 'live' || options.config !== undefined) return createTill(tillOptions);
+
+    let failure: LiveStartFailure;
+    if (settings.getConnectionSettings() === null) {
+      failure = liveStartFailure('settings-incomplete', null, describeIncompleteSettings(settings));
+    } else {
+      try {
+        const started = await createTill(tillOptions);
+        settings.reportLiveStartFailure(null);
+        return started;
+      } catch (error) {
+        failure =
+          error instanceof JournalDamagedError
+            ? liveStartFailure('journal-damaged', error.path, error.message)
+            : liveStartFailure('start-failed', null, error instanceof Error ? error.message : String(error));
+      }
+    }
+
+    logger.error('live mode failed to start; starting training mode', { ...failure });
+    // Set first, so the mode change below does not schedule another restart.
+    runningFor = 'training';
+    settings.reportLiveStartFailure(failure);
+    return createTill(tillOptions);
+  };
+
+  let till = await startTill();
+  runningFor = connectionKey(settings);
+  let stopForwarding = till.onEvent((name, payload) => events.emit(name, payload));
   let restarting: Promise<void> = Promise.resolve();
   let closed = false;
 
@@ -44,14 +80,9 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
     const previous = till;
     stopForwarding();
     await previous.close();
-    try {
-      till = await createTill(tillOptions);
-    } catch (error) {
-      // The settings were validated when saved, so this is a fault of the machine (disk, port).
-      // The previous mode's till is started again so the app stays usable.
-      logger.error('till restart failed; starting training mode', { error });
-      till = await createTill({ ...tillOptions, settings: trainingOnly(settings) });
-    }
+    // NOTE: when even training mode fails to start here, `till` stays the closed till, so every
+    // later call fails until the app restarts.
+    till = await startTill();
     stopForwarding = till.onEvent((name, payload) => events.emit(name, payload));
     logger.info('till restarted for new settings', { mode: till.mode });
     events.emit('till:status-changed', till.status());
@@ -70,7 +101,21 @@ export async function createTillHost(options: TillHostOptions): Promise<TillHost
 
   const handle: Router['handle'] = async (channel, request) => {
     await restarting;
-    return till.router.handle(channel, request);
+    const reply = await till.router.handle(channel, request);
+    if (channel !== 'settings:set-mode' || !isOkReply(reply) || reply.value.mode !== 'live') return reply;
+
+    // The switch to live restarts the till after this reply. Only a live till confirms the switch.
+    await restarting;
+    if (till.mode === 'live') return reply;
+    const failure = settings.getView().liveStartFailure;
+    return {
+      ok: false,
+      error: {
+        code: failure?.reason === 'settings-incomplete' ? 'not-configured' : 'internal',
+        message: `Live mode failed to start, so the till runs in training mode: ${failure?.message ?? 'unknown error'}`,
+        field: 'mode',
+      },
+    };
   };
   const router: Router = {
     channelNames: till.router.channelNames,
@@ -100,7 +145,19 @@ function connectionKey(settings: SettingsService): string {
   return JSON.stringify(settings.getConnectionSettings());
 }
 
-/** Returns a view of `settings` that reports training mode, for the fallback after a failed restart. */
-function trainingOnly(settings: SettingsService): SettingsService {
-  return { ...settings, getMode: () => 'training', getConnectionSettings: () => null };
+function liveStartFailure(reason: LiveStartFailureReason, journalPath: string | null, message: string): LiveStartFailure {
+  return { reason, journalPath, message, failedAt: new Date().toISOString() };
+}
+
+function describeIncompleteSettings(settings: SettingsService): string {
+  const view = settings.getView();
+  if (view.fields === null) return 'No connection settings are saved';
+  if (view.secretState === 'unreadable') return `The saved secret cannot be decrypted (${view.secretUnreadableReason ?? 'unknown reason'})`;
+  return 'No secret is saved';
+}
+
+function isOkReply(reply: unknown): reply is { ok: true; value: { mode?: unknown } } {
+  if (typeof reply !== 'object' || reply === null) return false;
+  const candidate = reply as { ok?: unknown; value?: unknown };
+  return candidate.ok === true && typeof candidate.value === 'object' && candidate.value !== null;
 }

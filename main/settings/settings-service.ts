@@ -6,6 +6,7 @@ import {
   settingsTestConnectionRequestSchema,
   type ConnectionFields,
   type DamagedSettingsNotice,
+  type LiveStartFailure,
   type SettingsSaveRequest,
   type SettingsSetModeRequest,
   type SettingsTestConnectionRequest,
@@ -67,6 +68,11 @@ export interface SettingsService {
   resolveTestTarget(request: SettingsTestConnectionRequest): ConnectionSettings;
   save(request: SettingsSaveRequest): SettingsView;
   setMode(request: SettingsSetModeRequest): SettingsView;
+  /**
+   * Records why live mode failed to start, and switches the saved mode to training so the
+   * settings match the till that runs. Null clears the record after a live start succeeded.
+   */
+  reportLiveStartFailure(failure: LiveStartFailure | null): SettingsView;
   /** Calls `listener` after every saved change. Returns a function that removes it. */
   onChange(listener: (view: SettingsView) => void): () => void;
 }
@@ -86,6 +92,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     });
   }
   let secret = openStoredSecret(stored, safeStorage, platform, logger);
+  let liveStartFailure: LiveStartFailure | null = null;
 
   const getConnectionSettings = (): ConnectionSettings | null => {
     if (stored.fields === null || secret?.state !== 'set') return null;
@@ -105,6 +112,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       encryption: describeEncryption(safeStorage, platform),
       configured: getConnectionSettings() !== null,
       damagedFile: stored.damagedFile,
+      liveStartFailure,
     };
   };
 
@@ -196,9 +204,18 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     return { ...parsed.fields, secret: secret.secret };
   };
 
+  const reportLiveStartFailure = (failure: LiveStartFailure | null): SettingsView => {
+    liveStartFailure = failure;
+    if (failure === null || stored.mode === 'training') return getView();
+
+    logger.warn('till mode changed', { from: stored.mode, to: 'training', reason: failure.reason });
+    return commit({ ...stored, mode: 'training' });
+  };
+
   return {
     getView,
     getMode: () => stored.mode,
+    reportLiveStartFailure,
     getConnectionSettings,
     resolveTestTarget,
     save,

@@ -175,6 +175,8 @@ export const useSettingsScreenStore = create<SettingsScreenState>()((set, get) =
       set({ switchingMode: false, modeDialog: null, view: reply.value });
     } else {
       set({ switchingMode: false, modeError: reply.error });
+      // A failed switch to live mode leaves the till in training mode with a start failure to show.
+      await get().load();
     }
   },
 }));

@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../common/contract';
-import { startTillApp, type TillApp } from '../../../main/app/electron-app';
+import { TRAINING_JOURNAL_FILE } from '../../../main/app/create-till';
+import { startFailureText, startTillApp, type TillApp } from '../../../main/app/electron-app';
+import { JournalDamagedError } from '../../../main/journal';
 import { seedFixtures } from '../../../main/training';
 import { waitFor } from '../../e2e/harness/wait';
 import { app, BrowserWindow, dialog, ipcMain, resetElectronMock } from '../../mocks/electron';
@@ -95,5 +97,45 @@ describe('startTillApp failure', () => {
     expect(text).toContain('Internal error. Try again, and call support if it happens again.');
     expect(BrowserWindow.created).toHaveLength(0);
     expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('names a damaged journal and exits', async () => {
+    resetElectronMock();
+    const dataDir = mkdtempSync(join(tmpdir(), 'vipax-till-test-'));
+    const journalPath = join(dataDir, TRAINING_JOURNAL_FILE);
+    writeFileSync(journalPath, 'this is not sqlite at all');
+    app.setPath('userData', dataDir);
+    const shown = vi.spyOn(dialog, 'showErrorBox').mockImplementation(() => undefined);
+    const exited = vi.spyOn(app, 'exit').mockImplementation(() => undefined);
+
+    const started = startTillApp({ preloadPath: '/app/out/preload/index.cjs', pageUrl: PAGE });
+    await started.ready;
+
+    expect(exited).toHaveBeenCalledWith(1);
+    expect(shown).toHaveBeenCalledTimes(1);
+    const [title, text] = shown.mock.calls[0] as unknown as [string, string];
+    expect(title).toBe('VIPax 收银台');
+    expect(text.startsWith(`收银台无法读取记录文件 ${journalPath}，文件可能已损坏，程序将退出。`)).toBe(true);
+    expect(text).toContain('请不要删除、移动或替换这个文件');
+    expect(text).toContain(`The till cannot read its record file ${journalPath};`);
+    expect(text).not.toContain('程序内部出错');
+    expect(readFileSync(journalPath, 'utf8')).toBe('this is not sqlite at all');
+    expect(BrowserWindow.created).toHaveLength(0);
+  });
+});
+
+describe('startFailureText', () => {
+  it('names the damaged journal file', () => {
+    const text = startFailureText(new JournalDamagedError('/data/journal.sqlite', new Error('file is not a database')));
+
+    expect(text).toContain('收银台无法读取记录文件 /data/journal.sqlite，');
+    expect(text).toContain('请联系技术支持并提供这个文件。');
+    expect(text.indexOf('收银台无法读取')).toBeLessThan(text.indexOf('The till cannot read'));
+  });
+
+  it('falls back to the internal error text', () => {
+    const text = startFailureText(new Error('disk full'));
+
+    expect(text).toBe('程序内部出错，请重试；如仍出现，请联系技术支持。\nInternal error. Try again, and call support if it happens again.\n\ndisk full');
   });
 });
