@@ -233,7 +233,9 @@ function assemble(input: AssembleInput): Till {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       monitor.stop();
-      await outbox.stop();
+      // A payment or refund cut off here might be charged with no record of its outcome, so
+      // closing waits for sends in flight, each bounded by the client's timeout.
+      await Promise.all([payments.settle(client.timeoutMs + 1000), outbox.stop()]);
       client.close();
       journal.close();
       await ownTrainingServer?.close();

@@ -37,6 +37,8 @@ export interface PaymentService {
   resolve(request: { orderNo: string }): Promise<PaymentResolveReply>;
   /** Lists this till's payments whose outcome is still unknown, oldest first. */
   unresolved(): PaymentUnresolvedReply;
+  /** Resolves when every payment being sent has its outcome, or after `maxWaitMs`. */
+  settle(maxWaitMs: number): Promise<void>;
 }
 
 export interface PaymentServiceOptions {
@@ -73,6 +75,8 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   /** Customer ids with a payment in flight, and order numbers being sent or looked up. */
   const busyMembers = new Set<string>();
   const busyOrders = new Set<string>();
+  /** Payments being sent, so closing the till can wait for their outcome. */
+  const sending = new Set<Promise<PaymentPayReply>>();
 
   async function pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply> {
     if (monitor.current().connection === 'offline') {
@@ -86,7 +90,13 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     try {
       const member = await readBeforePaying(request.cardNo, request.customerId);
       checkPayable(member, request.amountFen);
-      return await send(member, request.amountFen);
+      const sent = send(member, request.amountFen);
+      sending.add(sent);
+      try {
+        return await sent;
+      } finally {
+        sending.delete(sent);
+      }
     } finally {
       busyMembers.delete(request.customerId);
     }
@@ -153,12 +163,18 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
       throw error;
     }
 
-    // Anything else (a lost response, or a bug after the request may have left) could have
-    // charged the member, so the payment stays open until a look-up in the transaction log settles it.
-    journal.recordPaymentUnknown(orderNo, error);
+    // Anything else (a lost response, a closed client or journal, a bug after the request may
+    // have left) could have charged the member, so the payment stays open until a look-up in the
+    // transaction log settles it.
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      journal.recordPaymentUnknown(orderNo, error);
+    } catch (journalError) {
+      // The record stays `sending`, and the next start turns it into `unknown`.
+      logger.error('Payment outcome unknown and not recorded', { orderNo, error: message, journalError: String(journalError) });
+    }
     if (isVipaxError(error)) monitor.reportFailure(error);
-    logger.warn('Payment outcome unknown', { orderNo, error: error instanceof Error ? error.message : String(error) });
-    if (!isVipaxError(error)) throw error;
+    logger.warn('Payment outcome unknown', { orderNo, error: message });
 
     return { status: 'unknown', orderNo, customerId: member.customerId, cardNo: member.cardNo, priceFen };
   }
@@ -301,7 +317,18 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     };
   }
 
-  return { pay, resolve, unresolved };
+  async function settle(maxWaitMs: number): Promise<void> {
+    if (sending.size === 0) return;
+    logger.info('Waiting for payments being sent', { count: sending.size, maxWaitMs });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolveTimer) => {
+      timer = setTimeout(resolveTimer, maxWaitMs);
+    });
+    await Promise.race([Promise.allSettled([...sending]), timeout]);
+    clearTimeout(timer);
+  }
+
+  return { pay, resolve, unresolved, settle };
 }
 
 /** Rejects a payment the till can refuse without asking the server. */

@@ -328,3 +328,24 @@ describe('look-up horizon', () => {
   });
 });
 
+
+describe('closing mid-payment', () => {
+  let fixture: TillFixture;
+
+  afterEach(() => fixture.close());
+
+  it('waits for the payment before closing', async () => {
+    fixture = await startTillFixture();
+    const till = fixture.till;
+    await fixture.server.setFault({ kind: 'delay', ms: 800 }, { methods: ['paidConsumeByPro'], count: 1 });
+
+    const paying = till.router.call('payment:pay', { customerId: gold.customerId, cardNo: gold.cardNo, amountFen: 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closing = till.close();
+    const reply = await paying;
+    await closing;
+
+    expect(reply).toMatchObject({ ok: true, value: { status: 'charged', priceFen: 1000, actualPaymentFen: 880 } });
+    expect(fixture.server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 880);
+  });
+});
