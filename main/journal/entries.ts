@@ -267,6 +267,12 @@ export function cancelEntry(store: JournalStore, entryId: number, reason: string
   if (trimmed === '') throw new JournalError('invalid-input', 'A cancel needs a written reason', { field: 'reason' });
   return store.transaction(() => {
     const row = requireRow(store, entryId, ['pending', 'needs-attention', 'needs-review']);
+    // An entry whose last send has an unknown outcome may be applied on the server, so cancelling
+    // it would make a refund's amount refundable a second time. A look-up, or a person's review
+    // in VIPax for an entry under review, must settle it first.
+    if (row.state !== 'needs-review' && requireEntry(store, entryId).outcomeUnknown) {
+      throw new JournalError('unknown-outcome', `Entry ${entryId} may have reached the server, so it cannot be cancelled until the look-up settles it`);
+    }
     store.run(
       `UPDATE entries SET state = 'cancelled', note = $reason, next_attempt_at = NULL, updated_at = $now WHERE id = $id`,
       { id: entryId, reason: trimmed, now: store.nowIso() },

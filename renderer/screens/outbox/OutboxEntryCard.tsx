@@ -38,7 +38,9 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
   };
 
   const canRetry = entry.state === 'needs-attention';
-  const canCancel = entry.state === 'pending' || entry.state === 'needs-attention' || entry.state === 'needs-review';
+  // The journal rejects cancelling an entry that may have reached the server until it is settled.
+  const canCancel =
+    entry.state === 'needs-review' || ((entry.state === 'pending' || entry.state === 'needs-attention') && !entry.outcomeUnknown);
   const canConfirmSent = entry.state === 'needs-review';
 
   return (

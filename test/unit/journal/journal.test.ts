@@ -345,6 +345,23 @@ describe('remaining to refund', () => {
     expect(journal.remainingToRefund(original)).toBe(1000);
   });
 
+  it('rejects cancelling an unknown refund', () => {
+    payApplied(original, 1000);
+    const refund = enqueueRefund(original, 1000);
+    const attemptId = journal.startAttempt(refund.id, 'send');
+    journal.finishAttempt(attemptId, {
+      state: 'pending',
+      outcome: 'unknown-outcome',
+      error: { kind: 'unknown-outcome', message: 'No complete response within 2000 ms' },
+      nextAttemptAt: Date.now() + 60_000,
+      outcomeUnknown: true,
+    });
+
+    expect(() => journal.cancelEntry(refund.id, 'Customer changed their mind')).toThrow(/cannot be cancelled/);
+    expect(journal.getEntry(refund.id)?.state).toBe('pending');
+    expect(journal.remainingToRefund(original)).toBe(0);
+  });
+
   it('counts a refund that needs attention', () => {
     payApplied(original, 1000);
     const refund = enqueueRefund(original, 700);
