@@ -21,6 +21,21 @@ const templates = {
   badArguments: { zh: '参数无效:{detail}。运行 vipax --help 查看用法。', en: 'Invalid arguments: {detail}. Run vipax --help for usage.' },
   optionNotForCommand: { zh: '命令 {command} 不接受选项 {option}。', en: 'Command {command} does not take option {option}.' },
   missingOption: { zh: '缺少选项 {option}。', en: 'Missing option {option}.' },
+  emptyOption: { zh: '选项 {option} 的值为空。', en: 'Option {option} is empty: give it a value.' },
+  unknownOption: { zh: '未知选项 {option}。运行 vipax --help 查看用法。', en: 'Unknown option {option}. Run vipax --help for usage.' },
+  missingOptionValue: { zh: '选项 {option} 缺少值。', en: 'Option {option} needs a value.' },
+  optionValueStartsWithDash: {
+    zh: '选项 {option} 的值以 "-" 开头,请写成 {option}=值,例如 {option}=-1。',
+    en: 'The value of option {option} starts with "-": write it as {option}=VALUE, such as {option}=-1.',
+  },
+  portInUse: {
+    zh: '127.0.0.1 的端口 {port} 已被占用或不允许使用,请用 --port 换一个端口,或用 --port 0 自动选择。',
+    en: 'Port {port} on 127.0.0.1 is in use or not permitted: choose another with --port, or --port 0 for any free port.',
+  },
+  dataFileUnusable: {
+    zh: '无法使用数据文件 {file}({code}),请确认其所在文件夹存在且可写。',
+    en: 'Cannot use the data file {file} ({code}): check that its folder exists and is writable.',
+  },
   exactlyOneOption: { zh: '请只给出以下选项之一:{options}。', en: 'Give exactly one of {options}.' },
   missingSetting: { zh: '缺少连接设置:请设置环境变量 {env} 或使用选项 {flag}。', en: 'Missing connection setting: set {env} or pass {flag}.' },
   missingSecret: { zh: '缺少密钥:请设置环境变量 VIPAX_SECRET,或用 --secret-stdin 从标准输入读取。', en: 'Missing secret: set VIPAX_SECRET or pass --secret-stdin and write it to standard input.' },
@@ -55,8 +70,20 @@ const templates = {
     en: 'Outcome unknown, the server may have applied the request. Before sending it again, look the order number up with the log command: {detail}',
   },
   unknownOutcomeRead: { zh: '服务器的响应无法使用:{detail}', en: 'The server sent an unusable response: {detail}' },
+  timedOutWrite: {
+    zh: '服务器在 {seconds} 秒内没有完整响应,结果未知,服务器可能已经处理了该请求。重试之前,请先用 log 命令按订单号核对交易流水。',
+    en: 'The server sent no complete response within {seconds} s, so the outcome is unknown and the request may have been applied. Before sending it again, look the order number up with the log command.',
+  },
+  timedOutRead: {
+    zh: '服务器在 {seconds} 秒内没有完整响应,请检查服务器后重试。',
+    en: 'The server sent no complete response within {seconds} s. Check the server and try again.',
+  },
   rejected: { zh: '服务器拒绝了请求:{detail}', en: 'The server rejected the request: {detail}' },
   internal: { zh: '内部错误:{detail}', en: 'Internal error: {detail}' },
+  urlInvalid: {
+    zh: '{field} 无效,必须是以 http:// 或 https:// 开头的地址,例如 http://host:port/VipaxWS/ws。',
+    en: '{field} is invalid ({detail}): give an http:// or https:// address such as http://host:port/VipaxWS/ws.',
+  },
 
   // Input rules of the client (VipaxError details.rule).
   ruleRequired: { zh: '{field} 不能为空。', en: '{field} is required.' },
@@ -126,7 +153,8 @@ Commands:
       Print one page of stock, of every item or of one goods code.
 
 Exit status: 0 success, 1 rejected by the server or member not found, 2 invalid input or
-usage, 3 network failure (not delivered), 4 unknown outcome (may have been applied).
+usage, 3 network failure (not delivered), 4 unknown outcome of a write or read (may have been
+applied, for a write), 5 internal error of a command that sends no write.
 Errors are one line on stderr, "kind: message", in Chinese when the locale is zh_*.
 `;
 
@@ -173,8 +201,8 @@ const HELP_ZH = `用法:npm run --silent vipax -- <命令> [选项]
       输出库存的一页,可以是全部商品或某个商品编码。
 
 退出码:0 成功,1 服务器拒绝或会员不存在,2 输入或用法错误,3 网络故障(未送达),
-4 结果未知(可能已处理)。错误信息在标准错误输出中占一行,格式为 "类别: 信息",
-区域设置为 zh_* 时使用中文。
+4 结果未知(写入请求可能已处理),5 不发送写入请求的命令出现内部错误。
+错误信息在标准错误输出中占一行,格式为 "类别: 信息",区域设置为 zh_* 时使用中文。
 `;
 
 export function helpText(locale: Locale): string {

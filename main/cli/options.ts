@@ -81,7 +81,7 @@ export function parseArguments(argv: string[]): ParsedArguments {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError('usage', 'badArguments', { detail: error instanceof Error ? error.message : String(error) });
+    throw argumentError(error);
   }
 
   const values = parsed.values as Values;
@@ -99,9 +99,26 @@ export function parseArguments(argv: string[]): ParsedArguments {
   return { command: name, values };
 }
 
+/**
+ * Turns an error of util.parseArgs into a message of our own, because Node's text ends in a period
+ * of its own and is English only. The option is the first quoted `--name` in Node's message.
+ */
+function argumentError(error: unknown): CliError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const option = /'(--?[\w-]+)/.exec(message)?.[1];
+  if (option !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new CliError('usage', 'unknownOption', { option });
+  if (option !== undefined && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // Node calls a value that starts with "-" (such as --amount -1) ambiguous, because it may be an option.
+    return new CliError('usage', /ambiguous/.test(message) ? 'optionValueStartsWithDash' : 'missingOptionValue', { option });
+  }
+  return new CliError('usage', 'badArguments', { detail: message.replace(/\s*\r?\n\s*/g, ' ').replace(/\.$/, '') });
+}
+
 export function requireOption(values: Values, name: keyof Values): string {
   const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new CliError('usage', 'missingOption', { option: `--${name}` });
+  if (typeof value !== 'string') throw new CliError('usage', 'missingOption', { option: `--${name}` });
+  if (value.trim() === '') throw new CliError('invalid-input', 'emptyOption', { option: `--${name}` });
   return value;
 }
 
@@ -140,10 +157,31 @@ const AMOUNT_ERRORS = {
 
 /** Parses --amount, yuan text such as "12.34", into positive fen. */
 export function parseAmount(values: Values): number {
-  const text = requireOption(values, 'amount');
+  const text = values.amount;
+  if (text === undefined) throw new CliError('usage', 'missingOption', { option: '--amount' });
   const parsed = parseYuanInput(text);
   if (!parsed.ok) throw new CliError('invalid-input', AMOUNT_ERRORS[parsed.error], { value: text });
   return parsed.fen;
+}
+
+const SETTING_SOURCES = {
+  url: { flag: '--url', variable: 'VIPAX_URL' },
+  appid: { flag: '--appid', variable: 'VIPAX_APPID' },
+  storeCode: { flag: '--store-code', variable: 'VIPAX_STORE_CODE' },
+  brandId: { flag: '--brand-id', variable: 'VIPAX_BRAND_ID' },
+} as const;
+
+/**
+ * Names where each connection setting came from: the flag when it is given, else the environment
+ * variable, so that an invalid value is reported under the name the user set.
+ */
+export function connectionSettingLabels(values: Values): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [field, source] of Object.entries(SETTING_SOURCES)) {
+    const flagName = source.flag.slice(2) as keyof Values;
+    labels[field] = values[flagName] === undefined ? source.variable : source.flag;
+  }
+  return labels;
 }
 
 /**

@@ -5,7 +5,7 @@ import { createVipaxClient } from '../vipax/client';
 import { isVipaxError, type InputRule, type VipaxError } from '../vipax/errors';
 import { OPTION_OF_FIELD, WRITE_COMMANDS, runServerCommand } from './commands';
 import { detectLocale, formatMessage, helpText, type Locale, type MessageKey } from './messages';
-import { CliError, parseArguments, parsePort, resolveConnection, type Command } from './options';
+import { CliError, connectionSettingLabels, parseArguments, parsePort, resolveConnection, type Command } from './options';
 
 export const EXIT = {
   ok: 0,
@@ -13,6 +13,8 @@ export const EXIT = {
   usage: 2,
   network: 3,
   unknownOutcome: 4,
+  /** A failure the code did not foresee, in a command that sends no write. */
+  internal: 5,
 } as const;
 
 export interface CliIo {
@@ -46,20 +48,26 @@ interface Report {
   exitCode: number;
 }
 
-/** Formats a client input error, naming the option the user typed where there is one. */
-function describeInvalidInput(error: VipaxError, locale: Locale, command: Command | null): string {
+/**
+ * Formats a client input error, naming the option or environment variable the user set where there
+ * is one. `settingLabels` names the source of each connection setting, such as VIPAX_URL.
+ */
+function describeInvalidInput(error: VipaxError, locale: Locale, command: Command | null, settingLabels: Record<string, string>): string {
   const rule = error.details.rule;
   if (rule === undefined) return error.message;
 
   const field = error.details.field ?? '';
   const fromFile = command === 'order' || command === 'return';
-  const label = fromFile ? field : (OPTION_OF_FIELD[field] ?? field);
+  const label = fromFile ? field : (settingLabels[field] ?? OPTION_OF_FIELD[field] ?? field);
+  if (field === 'url' && rule === 'format') return formatMessage(locale, 'urlInvalid', { field: label, detail: error.message });
   // An amount limit is in fen inside the client but in yuan on the command line.
   const limit = field === 'priceFen' && typeof error.details.limit === 'number' ? error.details.limit / 100 : (error.details.limit ?? '');
   return formatMessage(locale, RULE_MESSAGES[rule], { field: label, limit, detail: error.message });
 }
 
-function reportOf(error: unknown, locale: Locale, command: Command | null): Report {
+/** Builds the stderr line and exit status of a failure; `settingLabels` as in describeInvalidInput. */
+export function reportOf(error: unknown, locale: Locale, command: Command | null, settingLabels: Record<string, string> = {}): Report {
+  const isWrite = command !== null && WRITE_COMMANDS.has(command);
   if (error instanceof CliError) {
     const exitCode = error.kind === 'not-found' ? EXIT.rejected : EXIT.usage;
     return { kind: error.kind, message: formatMessage(locale, error.key, error.params), exitCode };
@@ -68,34 +76,58 @@ function reportOf(error: unknown, locale: Locale, command: Command | null): Repo
   if (isVipaxError(error)) {
     switch (error.kind) {
       case 'invalid-input':
-        return { kind: error.kind, message: describeInvalidInput(error, locale, command), exitCode: EXIT.usage };
+        return { kind: error.kind, message: describeInvalidInput(error, locale, command, settingLabels), exitCode: EXIT.usage };
       case 'rejected':
         return { kind: error.kind, message: formatMessage(locale, 'rejected', { detail: error.message }), exitCode: EXIT.rejected };
       case 'network':
         return { kind: error.kind, message: formatMessage(locale, 'network', { detail: error.message }), exitCode: EXIT.network };
       case 'unknown-outcome': {
-        const key = command !== null && WRITE_COMMANDS.has(command) ? 'unknownOutcomeWrite' : 'unknownOutcomeRead';
+        const { timeoutMs } = error.details;
+        if (timeoutMs !== undefined) {
+          const key = isWrite ? 'timedOutWrite' : 'timedOutRead';
+          return { kind: error.kind, message: formatMessage(locale, key, { seconds: timeoutMs / 1000 }), exitCode: EXIT.unknownOutcome };
+        }
+        const key = isWrite ? 'unknownOutcomeWrite' : 'unknownOutcomeRead';
         return { kind: error.kind, message: formatMessage(locale, key, { detail: error.message }), exitCode: EXIT.unknownOutcome };
       }
     }
   }
 
-  // A failure the command did not foresee may have struck after a write was sent, so it is
-  // reported with the exit status of an unknown outcome.
+  // A failure the command did not foresee may have struck after a write was sent, so in a write
+  // command it gets the exit status of an unknown outcome.
   const detail = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: EXIT.unknownOutcome };
+  return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: isWrite ? EXIT.unknownOutcome : EXIT.internal };
+}
+
+/**
+ * Turns a failure to listen or to use the data file into a CliError naming the port or the file,
+ * and returns any other error unchanged.
+ */
+function trainingServerStartError(error: unknown, port: number, dataFile: string | undefined): unknown {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  if (syscall === 'listen' && (code === 'EADDRINUSE' || code === 'EACCES')) return new CliError('invalid-input', 'portInUse', { port });
+  if (dataFile !== undefined && typeof code === 'string' && (error as NodeJS.ErrnoException).path !== undefined) {
+    return new CliError('invalid-input', 'dataFileUnusable', { file: dataFile, code });
+  }
+  return error;
 }
 
 async function runTrainingServer(values: { port?: string; data?: string }, io: CliIo): Promise<number> {
-  const server = await startTrainingServer({
-    port: parsePort(values.port),
-    ...(values.data === undefined ? {} : { dataFile: values.data }),
-    logger: {
-      info: (message) => io.stderr(message),
-      warn: (message) => io.stderr(message),
-      error: (message, error) => io.stderr(`${message}${error instanceof Error ? `: ${error.message}` : ''}`),
-    },
-  });
+  const port = parsePort(values.port);
+  let server;
+  try {
+    server = await startTrainingServer({
+      port,
+      ...(values.data === undefined ? {} : { dataFile: values.data }),
+      logger: {
+        info: (message) => io.stderr(message),
+        warn: (message) => io.stderr(message),
+        error: (message, error) => io.stderr(`${message}${error instanceof Error ? `: ${error.message}` : ''}`),
+      },
+    });
+  } catch (error) {
+    throw trainingServerStartError(error, port, values.data);
+  }
   io.stdout(JSON.stringify({ url: server.url, appid: server.appid, secret: server.secret, storeCode: server.storeCode }));
 
   await io.waitForStop();
@@ -107,6 +139,7 @@ async function runTrainingServer(values: { port?: string; data?: string }, io: C
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const locale = detectLocale(env);
   let command: Command | null = null;
+  let settingLabels: Record<string, string> = {};
 
   try {
     const parsed = parseArguments(argv);
@@ -118,6 +151,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     if (command === null) throw new CliError('usage', 'missingCommand');
     if (command === 'training-server') return await runTrainingServer(parsed.values, io);
 
+    settingLabels = connectionSettingLabels(parsed.values);
     const connection = await resolveConnection(parsed.values, env, () => io.readStdin());
     const client = createVipaxClient(connection);
     try {
@@ -128,7 +162,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
       client.close();
     }
   } catch (error) {
-    const report = reportOf(error, locale, command);
+    const report = reportOf(error, locale, command, settingLabels);
     // One line, whatever the server's message contained.
     io.stderr(`${report.kind}: ${report.message.replace(/\s*\r?\n\s*/g, ' ')}`);
     return report.exitCode;

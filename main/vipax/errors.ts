@@ -37,6 +37,8 @@ export class VipaxError extends Error {
       duplicate?: boolean;
       /** The HTTP status, when one arrived. */
       httpStatus?: number;
+      /** The total timeout that expired, for a request that got no complete response in time. */
+      timeoutMs?: number;
       /** The field that failed validation, for `invalid-input`. */
       field?: string;
       /** The rule the field broke, for `invalid-input`, so callers can word the message themselves. */

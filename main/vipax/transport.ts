@@ -79,8 +79,8 @@ export function postForm(url: URL, body: string, options: PostOptions): Promise<
 
     const totalTimer = setTimeout(() => {
       const error = connected
-        ? new VipaxError('unknown-outcome', `No complete response from ${endpoint} within ${options.timeoutMs} ms`)
-        : new VipaxError('network', `Connecting to ${endpoint} timed out after ${options.timeoutMs} ms`);
+        ? new VipaxError('unknown-outcome', `No complete response from ${endpoint} within ${options.timeoutMs} ms`, { timeoutMs: options.timeoutMs })
+        : new VipaxError('network', `Connecting to ${endpoint} timed out after ${options.timeoutMs} ms`, { timeoutMs: options.timeoutMs });
       finish({ error });
     }, options.timeoutMs);
 

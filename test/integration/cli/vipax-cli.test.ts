@@ -2,6 +2,7 @@
 // test starts, checking stdout JSON, the one-line stderr in both languages and every exit status.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -247,6 +248,52 @@ describe('exit 2: invalid input or usage', () => {
     expect(result.stderr).toBe('usage: 命令 ping 不接受选项 --card。\n');
   });
 
+  it('amount starting with a dash', async () => {
+    const english = await runVipax(['pay', '--card', gold.cardNo, '--amount', '-1', '--order-no', 'CLI-DASH-1']);
+    const chinese = await runVipax(['pay', '--card', gold.cardNo, '--amount', '-1', '--order-no', 'CLI-DASH-1'], { LANG: 'zh_CN.UTF-8' });
+    const withEquals = await runVipax(['pay', '--card', gold.cardNo, '--amount=-1', '--order-no', 'CLI-DASH-1']);
+
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe('usage: The value of option --amount starts with "-": write it as --amount=VALUE, such as --amount=-1.\n');
+    expect(chinese.stderr).toBe('usage: 选项 --amount 的值以 "-" 开头,请写成 --amount=值,例如 --amount=-1。\n');
+    expect(withEquals.code).toBe(2);
+    expect(withEquals.stderr).toBe('invalid-input: --amount must be an amount in yuan such as 12.34, got "-1".\n');
+    expect(server.countApplied('CLI-DASH-1')).toBe(0);
+  });
+
+  it('unknown option and missing value', async () => {
+    const unknown = await runVipax(['ping', '--colour']);
+    const noValue = await runVipax(['pay', '--card', gold.cardNo, '--order-no', 'CLI-NOVALUE-1', '--amount']);
+
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('usage: Unknown option --colour. Run vipax --help for usage.\n');
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr).toBe('usage: Option --amount needs a value.\n');
+  });
+
+  it('empty amount and empty card', async () => {
+    const amount = await runVipax(['pay', '--card', gold.cardNo, '--amount', '', '--order-no', 'CLI-EMPTY-1']);
+    const card = await runVipax(['pay', '--card', ' ', '--amount', '1', '--order-no', 'CLI-EMPTY-1'], { LANG: 'zh_CN.UTF-8' });
+
+    expect(amount.code).toBe(2);
+    expect(amount.stderr).toBe('invalid-input: --amount is empty.\n');
+    expect(card.code).toBe(2);
+    expect(card.stderr).toBe('invalid-input: 选项 --card 的值为空。\n');
+    expect(server.countApplied('CLI-EMPTY-1')).toBe(0);
+  });
+
+  it('invalid url from environment or flag', async () => {
+    const fromEnv = await runVipax(['ping'], { VIPAX_URL: 'ftp://till.example/VipaxWS/ws' });
+    const fromFlag = await runVipax(['ping', '--url', 'ftp://till.example/VipaxWS/ws'], { LANG: 'zh_CN.UTF-8' });
+
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toBe(
+      'invalid-input: VIPAX_URL is invalid (Client setting url must use http or https (got ftp:)): give an http:// or https:// address such as http://host:port/VipaxWS/ws.\n',
+    );
+    expect(fromFlag.code).toBe(2);
+    expect(fromFlag.stderr).toBe('invalid-input: --url 无效,必须是以 http:// 或 https:// 开头的地址,例如 http://host:port/VipaxWS/ws。\n');
+  });
+
   it('two member keys', async () => {
     const result = await runVipax(['member', '--card', gold.cardNo, '--phone', gold.phone]);
 
@@ -356,6 +403,31 @@ describe('training-server', () => {
 
     // 10.00 yuan at rate 88 took 8.80 yuan, and the second run still has that balance.
     expect(member?.balanceFen).toBe(gold.balanceFen - 880);
+  });
+
+  it('rejects a port in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const english = await runVipax(['training-server', '--port', String(port)]);
+      const chinese = await runVipax(['training-server', '--port', String(port)], { LANG: 'zh_CN.UTF-8' });
+
+      expect(english.code).toBe(2);
+      expect(english.stderr).toContain(`invalid-input: Port ${port} on 127.0.0.1 is in use or not permitted: choose another with --port, or --port 0 for any free port.\n`);
+      expect(chinese.code).toBe(2);
+      expect(chinese.stderr).toContain(`invalid-input: 127.0.0.1 的端口 ${port} 已被占用或不允许使用,请用 --port 换一个端口,或用 --port 0 自动选择。\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a data file in a missing folder', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'vipax-cli-')), 'missing-folder', 'training.json');
+    const result = await runVipax(['training-server', '--data', dataFile]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`invalid-input: Cannot use the data file ${dataFile} (ENOENT): check that its folder exists and is writable.\n`);
   });
 
   it('rejects an invalid port', async () => {

@@ -146,6 +146,7 @@ describe('unknown-outcome: may have been applied', () => {
 
     expect(error.kind).toBe('unknown-outcome');
     expect(error.message).toContain('within 300 ms');
+    expect(error.details.timeoutMs).toBe(300);
     expect(logLines.some((line) => line.level === 'error' && line.details?.orderNo === payment.orderNo)).toBe(true);
   });
 
