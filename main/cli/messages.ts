@@ -153,8 +153,8 @@ Commands:
       Print one page of stock, of every item or of one goods code.
 
 Exit status: 0 success, 1 rejected by the server or member not found, 2 invalid input or
-usage, 3 network failure (not delivered), 4 unknown outcome of a write or read (may have been
-applied, for a write), 5 internal error of a command that sends no write.
+usage, 3 network failure (not delivered), 4 unknown outcome (a write may have been applied)
+or an internal error (stderr kind "internal").
 Errors are one line on stderr, "kind: message", in Chinese when the locale is zh_*.
 `;
 
@@ -201,7 +201,7 @@ const HELP_ZH = `用法:npm run --silent vipax -- <命令> [选项]
       输出库存的一页,可以是全部商品或某个商品编码。
 
 退出码:0 成功,1 服务器拒绝或会员不存在,2 输入或用法错误,3 网络故障(未送达),
-4 结果未知(写入请求可能已处理),5 不发送写入请求的命令出现内部错误。
+4 结果未知(写入请求可能已处理)或内部错误(标准错误输出的类别为 "internal")。
 错误信息在标准错误输出中占一行,格式为 "类别: 信息",区域设置为 zh_* 时使用中文。
 `;
 

@@ -12,9 +12,8 @@ export const EXIT = {
   rejected: 1,
   usage: 2,
   network: 3,
+  /** Also a failure the code did not foresee: the stderr kind `internal` tells it apart. */
   unknownOutcome: 4,
-  /** A failure the code did not foresee, in a command that sends no write. */
-  internal: 5,
 } as const;
 
 export interface CliIo {
@@ -93,10 +92,11 @@ export function reportOf(error: unknown, locale: Locale, command: Command | null
     }
   }
 
-  // A failure the command did not foresee may have struck after a write was sent, so in a write
-  // command it gets the exit status of an unknown outcome.
+  // A failure the command did not foresee may have struck after a write was sent. The exit codes
+  // are a fixed contract (0 to 4), so it gets the status of an unknown outcome in every command,
+  // and the stderr kind `internal` tells it apart.
   const detail = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: isWrite ? EXIT.unknownOutcome : EXIT.internal };
+  return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: EXIT.unknownOutcome };
 }
 
 /**

@@ -5,11 +5,11 @@ import { VipaxError } from '../../../main/vipax/errors';
 // The stderr line and exit status of failures that the command-line tests cannot provoke quickly.
 
 describe('reportOf', () => {
-  it('internal error in a read exits 5', () => {
+  it('internal error in a read exits 4', () => {
     const report = reportOf(new TypeError('Cannot read properties of undefined'), 'en', 'stock');
 
-    expect(report.exitCode).toBe(EXIT.internal);
-    expect(report.exitCode).toBe(5);
+    expect(report.exitCode).toBe(EXIT.unknownOutcome);
+    expect(report.exitCode).toBe(4);
     expect(report.kind).toBe('internal');
     expect(report.message).toBe('Internal error: Cannot read properties of undefined');
   });
@@ -20,9 +20,9 @@ describe('reportOf', () => {
     expect(report.exitCode).toBe(EXIT.unknownOutcome);
   });
 
-  it('internal error before a command exits 5', () => {
-    expect(reportOf(new Error('boom'), 'en', null).exitCode).toBe(EXIT.internal);
-    expect(reportOf(new Error('boom'), 'en', 'training-server').exitCode).toBe(EXIT.internal);
+  it('internal error before a command exits 4', () => {
+    expect(reportOf(new Error('boom'), 'en', null).exitCode).toBe(4);
+    expect(reportOf(new Error('boom'), 'en', 'training-server').exitCode).toBe(4);
   });
 
   it('timed-out ping says it timed out', () => {
