@@ -14,7 +14,7 @@ import type { MemberService } from './members';
 import type { OnlineMonitor } from './online-status';
 
 // Stored-value payment. The order of steps is what keeps money safe:
-// 1. refuse what the till can decide alone (offline, busy, frozen, balance too low);
+// 1. reject what the till can decide alone (closing, offline, busy, frozen, balance too low);
 // 2. write the payment to the journal as `sending`, so a crash leaves a record;
 // 3. send paidConsumeByPro once and record its outcome. A payment is never sent twice: when the
 //    response is lost, `resolve` reads the transaction log instead.
@@ -37,7 +37,10 @@ export interface PaymentService {
   resolve(request: { orderNo: string }): Promise<PaymentResolveReply>;
   /** Lists this till's payments whose outcome is still unknown, oldest first. */
   unresolved(): PaymentUnresolvedReply;
-  /** Resolves when every payment being sent has its outcome, or after `maxWaitMs`. */
+  /**
+   * Rejects every later payment with `busy`, then resolves when each payment in progress has its
+   * outcome, or after `maxWaitMs`. Closing the till calls it.
+   */
   settle(maxWaitMs: number): Promise<void>;
 }
 
@@ -75,10 +78,13 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   /** Customer ids with a payment in flight, and order numbers being sent or looked up. */
   const busyMembers = new Set<string>();
   const busyOrders = new Set<string>();
-  /** Payments being sent, so closing the till can wait for their outcome. */
-  const sending = new Set<Promise<PaymentPayReply>>();
+  /** Payments in progress, from the member read to the outcome, so closing can wait for them. */
+  const inProgress = new Set<Promise<PaymentPayReply>>();
+  /** True once `settle` has run, because the till is closing and its client is about to close. */
+  let closing = false;
 
   async function pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply> {
+    rejectIfClosing();
     if (monitor.current().connection === 'offline') {
       throw new TillError('offline', 'The VIPax server cannot be reached, so stored-value payment is unavailable');
     }
@@ -87,19 +93,26 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     }
 
     busyMembers.add(request.customerId);
+    const running = readAndSend(request);
+    inProgress.add(running);
     try {
-      const member = await readBeforePaying(request.cardNo, request.customerId);
-      checkPayable(member, request.amountFen);
-      const sent = send(member, request.amountFen);
-      sending.add(sent);
-      try {
-        return await sent;
-      } finally {
-        sending.delete(sent);
-      }
+      return await running;
     } finally {
+      inProgress.delete(running);
       busyMembers.delete(request.customerId);
     }
+  }
+
+  async function readAndSend(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply> {
+    const member = await readBeforePaying(request.cardNo, request.customerId);
+    checkPayable(member, request.amountFen);
+    // Closing may have begun during the read. Nothing has been sent yet, so rejecting is safe.
+    rejectIfClosing();
+    return send(member, request.amountFen);
+  }
+
+  function rejectIfClosing(): void {
+    if (closing) throw new TillError('busy', 'The till is closing, so the payment was not sent');
   }
 
   /**
@@ -318,13 +331,14 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   }
 
   async function settle(maxWaitMs: number): Promise<void> {
-    if (sending.size === 0) return;
-    logger.info('Waiting for payments being sent', { count: sending.size, maxWaitMs });
+    closing = true;
+    if (inProgress.size === 0) return;
+    logger.info('Waiting for payments in progress', { count: inProgress.size, maxWaitMs });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolveTimer) => {
       timer = setTimeout(resolveTimer, maxWaitMs);
     });
-    await Promise.race([Promise.allSettled([...sending]), timeout]);
+    await Promise.race([Promise.allSettled([...inProgress]), timeout]);
     clearTimeout(timer);
   }
 

@@ -348,4 +348,43 @@ describe('closing mid-payment', () => {
     expect(reply).toMatchObject({ ok: true, value: { status: 'charged', priceFen: 1000, actualPaymentFen: 880 } });
     expect(fixture.server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 880);
   });
+
+  it('rejects a new payment once closing began', async () => {
+    fixture = await startTillFixture();
+    const till = fixture.till;
+    await fixture.server.setFault({ kind: 'delay', ms: 800 }, { methods: ['paidConsumeByPro'], count: 1 });
+
+    const paying = till.router.call('payment:pay', { customerId: gold.customerId, cardNo: gold.cardNo, amountFen: 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closing = till.close();
+    const late = await till.router.call('payment:pay', { customerId: diamond.customerId, cardNo: diamond.cardNo, amountFen: 5000 });
+    const recorded = till.journal.listPayments().map((record) => record.member.customerId);
+    await paying;
+    await closing;
+
+    expect(late).toEqual({
+      ok: false,
+      error: { code: 'busy', message: 'The till is closing, so the payment was not sent' },
+    });
+    expect(recorded).toEqual([gold.customerId]);
+    expect(fixture.server.findMember(diamond.cardNo)?.balanceFen).toBe(500_000);
+  });
+
+  it('rejects a payment whose member read ends after closing began', async () => {
+    fixture = await startTillFixture();
+    const till = fixture.till;
+    await fixture.server.setFault({ kind: 'delay', ms: 500 }, { methods: ['customer.get'], count: 1 });
+
+    const paying = till.router.call('payment:pay', { customerId: diamond.customerId, cardNo: diamond.cardNo, amountFen: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = till.close();
+    const reply = await paying;
+    await closing;
+
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'busy', message: 'The till is closing, so the payment was not sent' },
+    });
+    expect(fixture.server.findMember(diamond.cardNo)?.balanceFen).toBe(500_000);
+  });
 });
