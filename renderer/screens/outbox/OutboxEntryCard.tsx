@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { IpcError, OutboxEntryView } from '../../../common/contract';
 import { Money } from '../../components/Money';
-import { errorText } from '../../lib/error-text';
 import { useOutboxStore } from '../../stores/outbox';
+import { actionErrorText, type EntryAction } from './action-error';
 import { EntryDetails } from './EntryDetails';
 import { formatLocalTime, memberLabel } from './entry-format';
 import { NoteForm } from './NoteForm';
@@ -23,16 +23,16 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
   const confirmSent = useOutboxStore((state) => state.confirmSent);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
   const [showDetails, setShowDetails] = useState(false);
-  const [actionError, setActionError] = useState<IpcError | null>(null);
+  const [failedAction, setFailedAction] = useState<{ action: EntryAction; error: IpcError } | null>(null);
   const [busy, setBusy] = useState(false);
   const noValue = t('member.panel.noValue');
   const kind = t(`submission.kind.${entry.kind}`);
 
-  const run = async (action: () => Promise<IpcError | null>): Promise<boolean> => {
+  const run = async (action: EntryAction, call: () => Promise<IpcError | null>): Promise<boolean> => {
     setBusy(true);
-    const error = await action();
+    const error = await call();
     setBusy(false);
-    setActionError(error);
+    setFailedAction(error === null ? null : { action, error });
     if (error === null) setOpenForm(null);
     return error === null;
   };
@@ -100,7 +100,7 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
 
       <div className="button-row entry-actions">
         {canRetry && (
-          <button type="button" className="primary" data-testid="outbox-retry" disabled={busy} onClick={() => void run(() => retry(entry.id))}>
+          <button type="button" className="primary" data-testid="outbox-retry" disabled={busy} onClick={() => void run('retry', () => retry(entry.id))}>
             {t('outbox.screen.retry')}
           </button>
         )}
@@ -119,9 +119,9 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
         </button>
       </div>
 
-      {actionError !== null && (
+      {failedAction !== null && (
         <p className="message message-error" role="alert" data-testid="outbox-action-error">
-          {t('outbox.screen.actionFailed', { reason: errorText(t, actionError) })}
+          {actionErrorText(t, failedAction.action, failedAction.error)}
         </p>
       )}
 
@@ -135,7 +135,7 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
           submitText={t('outbox.screen.cancelForm.submit')}
           backText={t('outbox.screen.cancelForm.back')}
           busy={busy}
-          onSubmit={(reason) => run(() => cancel(entry.id, reason))}
+          onSubmit={(reason) => run('cancel', () => cancel(entry.id, reason))}
           onBack={() => setOpenForm(null)}
         />
       )}
@@ -149,7 +149,7 @@ export function OutboxEntryCard({ entry }: { entry: OutboxEntryView }) {
           submitText={t('outbox.screen.confirmForm.submit')}
           backText={t('outbox.screen.confirmForm.back')}
           busy={busy}
-          onSubmit={(note) => run(() => confirmSent(entry.id, note))}
+          onSubmit={(note) => run('confirm-sent', () => confirmSent(entry.id, note))}
           onBack={() => setOpenForm(null)}
         />
       )}
