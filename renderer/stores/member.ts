@@ -30,6 +30,11 @@ interface MemberState {
   choose(index?: number): void;
   /** Replaces the member's balance after a payment, when the server's new balance is known. */
   updateBalance(customerId: string, balanceFen: number): void;
+  /**
+   * Reads the shown member again by card number without clearing the panel, so it shows the
+   * server's balance and state. Changes nothing when the read fails or another member is shown.
+   */
+  reread(customerId: string, cardNo: string): Promise<void>;
   clear(): void;
 }
 
@@ -101,6 +106,17 @@ export const useMemberStore = create<MemberState>()((set, get) => ({
     const { lookup } = get();
     if (lookup.phase !== 'found' || lookup.member.customerId !== customerId) return;
     set({ lookup: { phase: 'found', member: { ...lookup.member, balanceFen } } });
+  },
+
+  async reread(customerId, cardNo) {
+    const lookupId = latestLookupId;
+    const reply = await settleReply(() => requireTillApi().member.lookup({ query: cardNo, by: 'card' }));
+    if (!reply.ok || lookupId !== latestLookupId) return;
+
+    const { lookup } = get();
+    const fresh = reply.value.members.find((member) => member.customerId === customerId);
+    if (fresh === undefined || lookup.phase !== 'found' || lookup.member.customerId !== customerId) return;
+    set({ lookup: { phase: 'found', member: fresh } });
   },
 
   clear() {

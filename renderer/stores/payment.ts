@@ -58,6 +58,9 @@ interface PaymentState {
   openUnresolved(payment: PaymentUnknown): Promise<void>;
 }
 
+/** Error codes of `payment:pay` after which the member panel may show an old balance or state. */
+const STALE_MEMBER_CODES: ReadonlySet<IpcError['code']> = new Set(['rejected', 'insufficient-balance', 'frozen']);
+
 /** True while a `payment:resolve` call is out, so a second press of Retry sends nothing. */
 let resolveInFlight = false;
 
@@ -109,6 +112,9 @@ export const usePaymentStore = create<PaymentState>()((set, get) => ({
       set({ flow: { phase: 'failed', error: reply.error } });
       // Without an order number in the reply, the open payment can only be found in main's list.
       if (reply.error.code === 'unknown-outcome' || reply.error.code === 'internal') void get().loadUnresolved();
+      // After these codes the member may have changed since the panel read it, e.g. another till
+      // spent the balance, so the panel reads the member again to show the server's balance.
+      if (STALE_MEMBER_CODES.has(reply.error.code)) await useMemberStore.getState().reread(member.customerId, member.cardNo);
       return;
     }
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { channelNames, eventNames, type TillApi } from '../../../common/contract';
 import { createTill, type Till } from '../../../main/app/create-till';
 import { seedFixtures, startTrainingServer, type TrainingServer } from '../../../main/training';
+import { createVipaxClient } from '../../../main/vipax';
 import { buildTillApi } from '../../../preload/bridge';
 import { checkPayment } from '../../../renderer/lib/payment-check';
 import { useMemberStore, type MemberLookup } from '../../../renderer/stores/member';
@@ -66,6 +67,21 @@ function resolutionState(): string {
 function lookupField<P extends MemberLookup['phase'], K extends keyof Extract<MemberLookup, { phase: P }>>(phase: P, key: K): unknown {
   const { lookup } = useMemberStore.getState();
   return lookup.phase === phase ? (lookup as Extract<MemberLookup, { phase: P }>)[key] : `phase ${lookup.phase}`;
+}
+
+/** Pays from a member's balance through a second client, as another till of the store would. */
+async function spendOnOtherTill(customerId: string, priceFen: number, orderNo: string): Promise<void> {
+  const otherTill = createVipaxClient({
+    url: fixture.server.url,
+    appid: fixture.server.appid,
+    secret: fixture.server.secret,
+    storeCode: fixture.server.storeCode,
+  });
+  try {
+    await otherTill.paidConsumeByPro({ memberNo: customerId, orderNo, priceFen });
+  } finally {
+    otherTill.close();
+  }
 }
 
 async function findByCard(cardNo: string) {
@@ -324,6 +340,41 @@ describe('payment store', () => {
     await usePaymentStore.getState().openUnresolved(unresolved);
     expect(resolutionState()).toBe('charged');
     expect(usePaymentStore.getState().unresolved).toEqual([]);
+  });
+
+  it('re-reads the member after a rejection', async () => {
+    const shown = await findByCard(members.lowBalance.cardNo);
+    expect(shown.balanceFen).toBe(fixture.server.findMember(members.lowBalance.cardNo)?.balanceFen);
+    // Another till spends the whole balance while main re-reads the member before paying, so the
+    // till's own check passes and the server rejects.
+    await fixture.server.setFault({ kind: 'delay', ms: 1500 }, { methods: ['customer.get'], count: 1 });
+    usePaymentStore.getState().setAmountText('1');
+    expect(usePaymentStore.getState().requestConfirmation()).toBe(true);
+    const paying = usePaymentStore.getState().confirm();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Rate 80: a price of balance × 100 / 80 takes the whole balance.
+    await spendOnOtherTill(shown.customerId, (shown.balanceFen * 100) / 80, 'OTHER-TILL-0001');
+    await paying;
+
+    const { flow } = usePaymentStore.getState();
+    expect(flow).toEqual({ phase: 'failed', error: { code: 'rejected', message: '储值余额不足' } });
+    expect(fixture.server.findMember(members.lowBalance.cardNo)?.balanceFen).toBe(0);
+    expect(foundMember().balanceFen).toBe(0);
+    expect(foundMember().customerId).toBe(shown.customerId);
+  });
+
+  it('re-reads the member after insufficient balance', async () => {
+    const shown = await findByCard(members.standard.cardNo);
+    // The balance drops to 0.50 after the panel read it, so main's own check rejects 10.00.
+    await spendOnOtherTill(shown.customerId, shown.balanceFen - 50, 'OTHER-TILL-0002');
+    usePaymentStore.getState().setAmountText('10');
+    expect(usePaymentStore.getState().requestConfirmation()).toBe(true);
+    await usePaymentStore.getState().confirm();
+
+    const { flow } = usePaymentStore.getState();
+    expect(flow.phase === 'failed' ? flow.error.code : flow.phase).toBe('insufficient-balance');
+    expect(shown.balanceFen).toBeGreaterThan(1000);
+    expect(foundMember().balanceFen).toBe(50);
   });
 
   it('reports an unreachable server', async () => {
