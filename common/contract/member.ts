@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { MAX_CODE_LENGTH } from '../limits';
 import { defineChannel } from './base';
 
 // Member lookup by what the cashier scanned or typed. The renderer sends the raw text and main
 // chooses the search. Eleven digits starting with 1 are a mobile phone number, and anything else is
 // a card number (会员卡号, or a physical card's number).
 
-/** Maximum length of a scanned or typed lookup text. */
-export const MAX_LOOKUP_TEXT_LENGTH = 64;
+/** Maximum length of a scanned or typed lookup text: a card number, or a phone's 11 digits. */
+export const MAX_LOOKUP_TEXT_LENGTH = MAX_CODE_LENGTH;
 
 /** A mainland China mobile number: 11 digits starting with 1. */
 export const PHONE_PATTERN = /^1\d{10}$/;

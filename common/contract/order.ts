@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH } from '../limits';
 import { MAX_INPUT_FEN } from '../money';
 import { defineChannel } from './base';
 import { PHONE_PATTERN } from './member';
@@ -10,8 +11,8 @@ import { emptyRequestSchema } from './till';
 // first send and the outbox sends it, so an upload works offline like a refund. One order number is
 // uploaded at most once: main rejects a second upload of the same number with `already-exists`.
 
-const orderNoSchema = z.string().trim().min(1).max(64);
-const goodsCodeSchema = z.string().trim().min(1).max(64);
+const orderNoSchema = z.string().trim().min(1).max(MAX_ORDER_NO_LENGTH);
+const goodsCodeSchema = z.string().trim().min(1).max(MAX_CODE_LENGTH);
 
 /** Maximum number of goods lines in one sale. */
 export const MAX_ORDER_LINES = 500;
@@ -39,7 +40,7 @@ export const orderUploadRequestSchema = z
     /** The member's full phone number: offlineUpload finds the member by it. */
     memberPhone: z.string().regex(PHONE_PATTERN, 'expected an 11-digit mobile number').optional(),
     customerId: z.string().trim().min(1).max(64).optional(),
-    cardNo: z.string().trim().min(1).max(64).optional(),
+    cardNo: z.string().trim().min(1).max(MAX_CODE_LENGTH).optional(),
     totalFen: z.int().nonnegative(),
     paidFen: z.int().nonnegative(),
     /** Coupon discount, usually totalFen − paidFen. */

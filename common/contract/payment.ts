@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH } from '../limits';
 import { MAX_INPUT_FEN } from '../money';
 import { defineChannel } from './base';
 import { emptyRequestSchema } from './till';
@@ -7,13 +8,13 @@ import { emptyRequestSchema } from './till';
 // are the server's, never a local guess; `previewPayment` below is only the estimate shown before
 // the cashier confirms.
 
-const orderNoSchema = z.string().trim().min(1).max(64);
+const orderNoSchema = z.string().trim().min(1).max(MAX_ORDER_NO_LENGTH);
 
 export const paymentPayRequestSchema = z.strictObject({
   /** 会员号 of the member found by `member:lookup`. */
   customerId: z.string().trim().min(1).max(64),
   /** 会员卡号 of the same member; main reads the member again by it before paying. */
-  cardNo: z.string().trim().min(1).max(64),
+  cardNo: z.string().trim().min(1).max(MAX_CODE_LENGTH),
   /** 原价: the price before discount, positive. */
   amountFen: z.int().positive().max(MAX_INPUT_FEN),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH } from '../limits';
 import { MAX_INPUT_FEN } from '../money';
 import { defineChannel } from './base';
 import { outboxEntryViewSchema } from './outbox';
@@ -7,7 +8,7 @@ import { outboxEntryViewSchema } from './outbox';
 // till's journal first and then sent by the outbox, so they work offline. The reply's status is
 // then `queued` (待同步), and the outbox sends them when the server is back.
 
-const orderNoSchema = z.string().trim().min(1).max(64);
+const orderNoSchema = z.string().trim().min(1).max(MAX_ORDER_NO_LENGTH);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 
 /** A payment that can be refunded, with what is left of it. */
@@ -48,7 +49,7 @@ export const refundPaymentsRequestSchema = z
     /** Exact order number, e.g. from the receipt's barcode. Searches every day. */
     orderNo: orderNoSchema.optional(),
     /** Part of an order number, e.g. its last digits; searches the chosen day. */
-    search: z.string().trim().min(1).max(64).optional(),
+    search: z.string().trim().min(1).max(MAX_ORDER_NO_LENGTH).optional(),
   })
   .optional();
 export type RefundPaymentsRequest = z.input<typeof refundPaymentsRequestSchema>;
@@ -62,7 +63,7 @@ export type RefundPaymentsReply = z.infer<typeof refundPaymentsReplySchema>;
 /** Online only: the member's till payments (businessType 5) from the transaction log. */
 export const refundMemberPaymentsRequestSchema = z.strictObject({
   customerId: z.string().trim().min(1).max(64),
-  cardNo: z.string().trim().min(1).max(64),
+  cardNo: z.string().trim().min(1).max(MAX_CODE_LENGTH),
   /** yyyy-MM-dd, inclusive; default `days` days before `to`. */
   from: daySchema.optional(),
   /** yyyy-MM-dd, inclusive; default today in the server's time zone (the client's `timeZone`). */
@@ -84,7 +85,7 @@ export const refundCreateRequestSchema = z.strictObject({
    * Main reads the member again and checks the payment in the log.
    */
   customerId: z.string().trim().min(1).max(64).optional(),
-  cardNo: z.string().trim().min(1).max(64).optional(),
+  cardNo: z.string().trim().min(1).max(MAX_CODE_LENGTH).optional(),
   remark: z.string().trim().max(200).optional(),
 });
 export type RefundCreateRequest = z.input<typeof refundCreateRequestSchema>;
@@ -105,7 +106,7 @@ export const refundCreateReplySchema = z.object({
 });
 export type RefundCreateReply = z.infer<typeof refundCreateReplySchema>;
 
-const goodsCodeSchema = z.string().trim().min(1).max(64);
+const goodsCodeSchema = z.string().trim().min(1).max(MAX_CODE_LENGTH);
 
 export const returnLineSchema = z.strictObject({
   goodsCode: goodsCodeSchema,
@@ -121,7 +122,7 @@ export const returnCreateRequestSchema = z
     /** The sale's order number. */
     originalOrderNo: orderNoSchema,
     /** One of card and phone is required; the server uses the card when both are given. */
-    memberCardNo: z.string().trim().min(1).max(64).optional(),
+    memberCardNo: z.string().trim().min(1).max(MAX_CODE_LENGTH).optional(),
     memberPhone: z.string().regex(/^1\d{10}$/, 'expected an 11-digit mobile number').optional(),
     /** Take back the points the original order earned (return_point). */
     returnPoints: z.boolean(),

@@ -1,6 +1,7 @@
 // Builds the `msg` of each method from the normalized domain input, checking the input first
 // (see validate.ts). Field names, units and length limits are those of VIPax API manual 2.2:
 // stored-value prices are yuan, order and return amounts are fen, times are wall-clock text.
+import { MAX_CODE_LENGTH } from '../../common/limits';
 import { fenToYuanText } from '../../common/money';
 import type { LogQuery, MemberQuery, MemberUpdate, OrderUpload, ReturnUpload, StockQuery, StoredValueRequest } from './types';
 import { formatWireDateTime } from './timestamp';
@@ -53,7 +54,7 @@ export function buildMemberQueryMsg(query: MemberQuery, context: RequestContext)
   }
 
   const key = given[0] as keyof typeof MEMBER_QUERY_FIELDS;
-  const value = key === 'phone' ? requirePhone(key, input[key]) : requireText(key, input[key], 32);
+  const value = key === 'phone' ? requirePhone(key, input[key]) : requireText(key, input[key], MAX_CODE_LENGTH);
   return { store_code: context.storeCode, [MEMBER_QUERY_FIELDS[key]]: value };
 }
 
@@ -72,7 +73,7 @@ export function buildMemberUpdateMsg(update: MemberUpdate, context: RequestConte
     throw invalid('userId', 'one-of', 'Give at least one of userId, otherId, openId, phone to find the member', 'userId, otherId, openId, phone');
   }
 
-  put('vip_no', optionalText('cardNo', input.cardNo, 32));
+  put('vip_no', optionalText('cardNo', input.cardNo, MAX_CODE_LENGTH));
   put('vip_offline_no', optionalText('offlineCardNo', input.offlineCardNo, 20));
   put('level_name', optionalText('levelName', input.levelName));
   put('vip_name', optionalText('name', input.name, 32));
@@ -210,8 +211,8 @@ export function buildOrderUploadMsg(order: OrderUpload, context: RequestContext)
     const field = `goods[${index}]`;
     const line = requireRecord(field, item);
     return {
-      goods_code: requireText(`${field}.goodsCode`, line.goodsCode, 32),
-      sku_code: requireText(`${field}.skuCode`, line.skuCode, 32),
+      goods_code: requireText(`${field}.goodsCode`, line.goodsCode, MAX_CODE_LENGTH),
+      sku_code: requireText(`${field}.skuCode`, line.skuCode, MAX_CODE_LENGTH),
       price: requireFen(`${field}.priceFen`, line.priceFen, 0),
       dismount_price: requireFen(`${field}.discountedPriceFen`, line.discountedPriceFen, 0),
       count: requireInteger(`${field}.count`, line.count, 1),
@@ -235,7 +236,7 @@ function joinCouponCodes(value: unknown): string {
 export function buildReturnUploadMsg(upload: ReturnUpload, context: RequestContext): Msg {
   const input = requireRecord('upload', upload);
   const memberPhone = optionalPhone('memberPhone', input.memberPhone);
-  const memberCardNo = optionalText('memberCardNo', input.memberCardNo, 32);
+  const memberCardNo = optionalText('memberCardNo', input.memberCardNo, MAX_CODE_LENGTH);
   if (memberPhone === undefined && memberCardNo === undefined) {
     throw invalid('memberPhone', 'one-of', 'Give memberPhone or memberCardNo to name the member', 'memberPhone, memberCardNo');
   }
@@ -268,8 +269,8 @@ export function buildReturnUploadMsg(upload: ReturnUpload, context: RequestConte
     const field = `goods[${index}]`;
     const line = requireRecord(field, item);
     return {
-      goods_code: requireText(`${field}.goodsCode`, line.goodsCode, 32),
-      sku_code: requireText(`${field}.skuCode`, line.skuCode, 32),
+      goods_code: requireText(`${field}.goodsCode`, line.goodsCode, MAX_CODE_LENGTH),
+      sku_code: requireText(`${field}.skuCode`, line.skuCode, MAX_CODE_LENGTH),
       price: requireFen(`${field}.priceFen`, line.priceFen, 0),
       count: requireInteger(`${field}.count`, line.count, 1),
     };
@@ -284,7 +285,7 @@ export function buildStockQueryMsg(query: StockQuery, context: RequestContext): 
 
   // An empty goods code requests every item, as the manual documents.
   if (input.goodsCode !== undefined && input.goodsCode !== '') {
-    msg.goods_code = requireText('goodsCode', input.goodsCode, 32);
+    msg.goods_code = requireText('goodsCode', input.goodsCode, MAX_CODE_LENGTH);
   }
   return msg;
 }

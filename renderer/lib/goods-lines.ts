@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH } from '../../common/limits';
 import { MAX_INPUT_FEN, formatYuan, parseYuanInput, type YuanInputError } from '../../common/money';
 import { normalizeTypedText } from '../../common/typed-text';
 
@@ -6,8 +7,7 @@ import { normalizeTypedText } from '../../common/typed-text';
 // remarks and yuan amounts as typed, and the locale text of each problem. Problems are keyed by
 // field, e.g. `member` or `lines.<index>.<field>`, so a form can mark the field that failed.
 
-/** Maximum length the contract accepts for an order number, card number, goods code or SKU. */
-export const MAX_CODE_LENGTH = 64;
+export { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH };
 /** Maximum count on one goods line. */
 export const MAX_LINE_COUNT = 100_000;
 export const MAX_REMARK_LENGTH = 200;
@@ -16,15 +16,25 @@ export const MAX_REMARK_LENGTH = 200;
 export type FieldProblem =
   | 'required'
   | 'too-long'
+  | 'order-no-too-long'
   | 'remark-too-long'
   | 'count-invalid'
   | 'count-too-large'
   | { amount: YuanInputError };
 
-/** Records a problem under `field` unless `value` is a code of 1 to MAX_CODE_LENGTH characters. */
+/**
+ * Records a problem under `field` unless `value` is a card number, goods code or SKU of 1 to
+ * MAX_CODE_LENGTH characters.
+ */
 export function checkCode<P>(problems: Record<string, P | FieldProblem>, field: string, value: string): void {
   if (value === '') problems[field] = 'required';
   else if (value.length > MAX_CODE_LENGTH) problems[field] = 'too-long';
+}
+
+/** Records a problem under `field` unless `value` is an order number of 1 to MAX_ORDER_NO_LENGTH characters. */
+export function checkOrderNo<P>(problems: Record<string, P | FieldProblem>, field: string, value: string): void {
+  if (value === '') problems[field] = 'required';
+  else if (value.length > MAX_ORDER_NO_LENGTH) problems[field] = 'order-no-too-long';
 }
 
 /** Parses a typed count: a whole number from 1 to MAX_LINE_COUNT, or the problem with it. */
@@ -55,5 +65,6 @@ export function fieldProblemText(t: TFunction, problem: FieldProblem): string {
 function limitOf(problem: Exclude<FieldProblem, object>): number {
   if (problem === 'remark-too-long') return MAX_REMARK_LENGTH;
   if (problem === 'count-too-large') return MAX_LINE_COUNT;
+  if (problem === 'order-no-too-long') return MAX_ORDER_NO_LENGTH;
   return MAX_CODE_LENGTH;
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { PHONE_PATTERN, type IpcError, type ReturnCreateReply, type ReturnCreateRequest } from '../../common/contract';
 import { parseYuanInput } from '../../common/money';
 import { normalizeTypedText } from '../../common/typed-text';
-import { MAX_REMARK_LENGTH, checkCode, parseCount, type FieldProblem } from '../lib/goods-lines';
+import { MAX_REMARK_LENGTH, checkCode, checkOrderNo, parseCount, type FieldProblem } from '../lib/goods-lines';
 import { requireTillApi, settleReply } from '../bridge';
 
 // One return of goods (退货, offLineReturnUpload): the sale's order number, the member, the goods
@@ -48,7 +48,7 @@ export function checkReturnDraft(draft: ReturnDraft): ReturnCheck {
   const memberText = normalizeTypedText(draft.memberText);
   const remark = draft.remark.trim();
 
-  checkCode(problems, 'originalOrderNo', originalOrderNo);
+  checkOrderNo(problems, 'originalOrderNo', originalOrderNo);
   checkCode(problems, 'member', memberText);
   if (remark.length > MAX_REMARK_LENGTH) problems.remark = 'remark-too-long';
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { MAX_LOOKUP_TEXT_LENGTH } from '../../../common/contract';
 import { errorText } from '../../lib/error-text';
 import { useMemberStore, type MemberLookup } from '../../stores/member';
 import { MemberChooser } from './MemberChooser';
@@ -36,7 +37,8 @@ export function MemberArea() {
   }
 }
 
-function lookupFailureText(t: TFunction, lookup: Extract<MemberLookup, { phase: 'failed' }>): string {
+/** Returns the text shown when a member lookup fails. */
+export function lookupFailureText(t: TFunction, lookup: Extract<MemberLookup, { phase: 'failed' }>): string {
   switch (lookup.error.code) {
     case 'not-found':
       return t(`member.notFound.${lookup.kind}`, { query: lookup.query });
@@ -48,6 +50,7 @@ function lookupFailureText(t: TFunction, lookup: Extract<MemberLookup, { phase: 
     case 'unknown-outcome':
       return t('member.lookupUnknown');
     case 'invalid-input':
+      if (lookup.query.length > MAX_LOOKUP_TEXT_LENGTH) return t('member.lookupTooLong', { max: MAX_LOOKUP_TEXT_LENGTH });
       return t('member.lookupInvalid');
     default:
       return errorText(t, lookup.error);

@@ -1,5 +1,6 @@
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_LOOKUP_TEXT_LENGTH } from '../../../common/contract';
 import { useMemberStore } from '../../stores/member';
 import { SEARCH_INPUT_ID, focusField } from './focus';
 
@@ -27,7 +28,7 @@ export function MemberSearch({ disabled }: { disabled: boolean }) {
           type="text"
           autoComplete="off"
           spellCheck={false}
-          maxLength={64}
+          maxLength={MAX_LOOKUP_TEXT_LENGTH + 1}
           placeholder={t('member.search.placeholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}

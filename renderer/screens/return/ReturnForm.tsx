@@ -4,7 +4,7 @@ import { FormField } from '../../components/FormField';
 import { GoodsLinesTable, type GoodsLineColumn } from '../../components/GoodsLinesTable';
 import { Money } from '../../components/Money';
 import { moveFocusOnEnter } from '../../lib/form-keys';
-import { MAX_CODE_LENGTH, MAX_REMARK_LENGTH, fieldProblemText } from '../../lib/goods-lines';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH, MAX_REMARK_LENGTH, fieldProblemText } from '../../lib/goods-lines';
 import { MAX_RETURN_LINES, checkReturnDraft, useReturnStore, type ReturnLineDraft } from '../../stores/return';
 
 /**
@@ -59,7 +59,7 @@ export function ReturnForm() {
             type="text"
             autoComplete="off"
             spellCheck={false}
-            maxLength={MAX_CODE_LENGTH}
+            maxLength={MAX_ORDER_NO_LENGTH + 1}
             placeholder={t('return.originalOrderNoPlaceholder')}
             aria-invalid={problems.originalOrderNo !== undefined}
             value={draft.originalOrderNo}
@@ -73,7 +73,7 @@ export function ReturnForm() {
             type="text"
             autoComplete="off"
             spellCheck={false}
-            maxLength={MAX_CODE_LENGTH}
+            maxLength={MAX_CODE_LENGTH + 1}
             placeholder={t('return.memberPlaceholder')}
             aria-invalid={problems.member !== undefined}
             value={draft.memberText}
@@ -139,8 +139,8 @@ function ReturnLines({ problems }: { problems: Readonly<Record<string, string>> 
   const removeLine = useReturnStore((state) => state.removeLine);
 
   const columns: GoodsLineColumn<Exclude<keyof ReturnLineDraft, 'key'>>[] = [
-    { field: 'goodsCode', name: 'goodsCode', label: t('form.lines.goodsCode'), maxLength: MAX_CODE_LENGTH },
-    { field: 'skuCode', name: 'skuCode', label: t('form.lines.skuCode'), maxLength: MAX_CODE_LENGTH },
+    { field: 'goodsCode', name: 'goodsCode', label: t('form.lines.goodsCode'), maxLength: MAX_CODE_LENGTH + 1 },
+    { field: 'skuCode', name: 'skuCode', label: t('form.lines.skuCode'), maxLength: MAX_CODE_LENGTH + 1 },
     { field: 'countText', name: 'count', label: t('form.lines.count'), numeric: true, maxLength: 6 },
     { field: 'amountText', name: 'amount', label: t('return.lines.amount'), numeric: true, maxLength: 16 },
   ];

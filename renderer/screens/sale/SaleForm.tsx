@@ -71,8 +71,8 @@ export function SaleForm() {
   };
 
   const columns: GoodsLineColumn<Exclude<keyof SaleLineDraft, 'key'>>[] = [
-    { field: 'goodsCode', name: 'goodsCode', label: t('form.lines.goodsCode'), maxLength: MAX_CODE_LENGTH },
-    { field: 'skuCode', name: 'skuCode', label: t('form.lines.skuCode'), maxLength: MAX_CODE_LENGTH },
+    { field: 'goodsCode', name: 'goodsCode', label: t('form.lines.goodsCode'), maxLength: MAX_CODE_LENGTH + 1 },
+    { field: 'skuCode', name: 'skuCode', label: t('form.lines.skuCode'), maxLength: MAX_CODE_LENGTH + 1 },
     { field: 'priceText', name: 'price', label: t('sale.lines.price'), numeric: true, maxLength: 16 },
     { field: 'countText', name: 'count', label: t('form.lines.count'), numeric: true, maxLength: 6 },
     {

@@ -42,7 +42,7 @@ export function SaleMemberField({ inputId, problem }: { inputId: string; problem
         type="text"
         autoComplete="off"
         spellCheck={false}
-        maxLength={MAX_CODE_LENGTH}
+        maxLength={MAX_CODE_LENGTH + 1}
         placeholder={t('sale.memberPlaceholder')}
         aria-invalid={problem !== undefined}
         value={memberText}
