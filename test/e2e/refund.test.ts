@@ -254,6 +254,14 @@ describe('refund screen in Chromium', () => {
     await page.keyboard.press('Escape');
     await row.locator('[data-testid="refund-payment-remaining"][data-fen="1500"]').waitFor();
     expect(await row.getAttribute('data-state')).toBe('partly-refunded');
+
+    // A card number longer than the server accepts is reported, and nothing is looked up: the
+    // log of the member shown before stays loaded.
+    await page.getByTestId('refund-log-input').fill('C'.repeat(33));
+    await page.getByTestId('refund-log-submit').click();
+    expect(await page.getByTestId('refund-log-too-long').textContent()).toBe('卡号不能超过 32 个字符，请检查后重新扫描或输入。');
+    await screenshot('log-card-too-long');
+    expect(await page.getByTestId('refund-member-log').getAttribute('data-phase')).toBe('loaded');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_LOOKUP_TEXT_LENGTH } from '../../../common/contract';
 import { errorText } from '../../lib/error-text';
 import { LOG_RANGE_DAYS, useRefundStore, type LogRangeDays } from '../../stores/refund';
 import { useTillStatusStore } from '../../stores/till-status';
@@ -13,6 +14,7 @@ import { PaymentTable } from './RefundablePayments';
 export function MemberLogSearch() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const [tooLong, setTooLong] = useState(false);
   const memberLog = useRefundStore((state) => state.memberLog);
   const searchMemberLog = useRefundStore((state) => state.searchMemberLog);
   const chooseLogMember = useRefundStore((state) => state.chooseLogMember);
@@ -22,7 +24,11 @@ export function MemberLogSearch() {
 
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    if (online) void searchMemberLog(text);
+    // The input takes one character more than the limit, so an over-long scan is reported here
+    // instead of being cut silently to a different card number.
+    const isTooLong = text.trim().length > MAX_LOOKUP_TEXT_LENGTH;
+    setTooLong(isTooLong);
+    if (online && !isTooLong) void searchMemberLog(text);
   };
 
   return (
@@ -36,7 +42,7 @@ export function MemberLogSearch() {
           aria-label={t('refund.memberLog.label')}
           autoComplete="off"
           spellCheck={false}
-          maxLength={64}
+          maxLength={MAX_LOOKUP_TEXT_LENGTH + 1}
           placeholder={t('refund.memberLog.placeholder')}
           disabled={!online}
           value={text}
@@ -65,6 +71,11 @@ export function MemberLogSearch() {
         </p>
       )}
 
+      {tooLong && (
+        <p className="message message-error" role="alert" data-testid="refund-log-too-long">
+          {t('member.lookupTooLong', { max: MAX_LOOKUP_TEXT_LENGTH })}
+        </p>
+      )}
       {memberLog.phase === 'searching' && <p className="message message-progress">{t('refund.memberLog.loading')}</p>}
       {memberLog.phase === 'failed' && (
         <p className="message message-error" role="alert" data-testid="refund-log-error">
