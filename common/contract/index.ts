@@ -3,7 +3,7 @@ import type { IpcReply, ReplyOf, RequestOf } from './base';
 import { memberChannels } from './member';
 import { orderChannels } from './order';
 import { outboxChannels, outboxEvents } from './outbox';
-import { paymentChannels } from './payment';
+import { paymentChannels, paymentEvents } from './payment';
 import { refundChannels } from './refund';
 import { settingsChannels } from './settings';
 import { tillChannels, tillEvents } from './till';
@@ -38,6 +38,7 @@ export const channels = {
 export const events = {
   ...tillEvents,
   ...outboxEvents,
+  ...paymentEvents,
 };
 
 export type Channels = typeof channels;

@@ -95,10 +95,37 @@ export const paymentUnresolvedReplySchema = z.object({
 });
 export type PaymentUnresolvedReply = z.infer<typeof paymentUnresolvedReplySchema>;
 
+/**
+ * A payment the till recorded as not charged after a log look-up, which a later look-up found in
+ * the log: the server charged the member after all, and a person must check for a second payment.
+ */
+export const paymentAppliedLateSchema = z.object({
+  orderNo: z.string(),
+  customerId: z.string(),
+  cardNo: z.string(),
+  /** 原价 */
+  priceFen: z.int(),
+  /** 实付 from the log entry; null when the server left it out. */
+  actualPaymentFen: z.int().nullable(),
+  /** ISO 8601 time the payment was sent. */
+  startedAt: z.string(),
+  /** ISO 8601 time the late check found it. */
+  appliedLateAt: z.string(),
+});
+export type PaymentAppliedLate = z.infer<typeof paymentAppliedLateSchema>;
+
+export const paymentAppliedLateReplySchema = z.object({ payments: z.array(paymentAppliedLateSchema) });
+export type PaymentAppliedLateReply = z.infer<typeof paymentAppliedLateReplySchema>;
+
 export const paymentChannels = {
   'payment:pay': defineChannel(paymentPayRequestSchema, paymentPayReplySchema),
   'payment:resolve': defineChannel(paymentResolveRequestSchema, paymentResolveReplySchema),
   'payment:unresolved': defineChannel(emptyRequestSchema, paymentUnresolvedReplySchema),
+  'payment:late-charges': defineChannel(emptyRequestSchema, paymentAppliedLateReplySchema),
+};
+
+export const paymentEvents = {
+  'payment:charged-late': paymentAppliedLateSchema,
 };
 
 export interface PaymentPreview {

@@ -22,6 +22,7 @@ import {
   type ReturnService,
   toStatusView,
 } from '../services/outbox';
+import type { LateCheckOptions } from '../services/late-check';
 import { createPaymentService, type PaymentService } from '../services/payments';
 import { createConnectionTester, type ConnectionTester } from '../settings/connection-test';
 import { openPlainSettings } from '../settings/json-file-store';
@@ -52,6 +53,8 @@ export interface CreateTillOptions {
   monitor?: { intervalMs?: number; offlineIntervalMs?: number };
   /** See PaymentServiceOptions.settleDelayMs: the margin beyond the client's total timeout. */
   settleDelayMs?: number;
+  /** Overrides of when a payment settled as not charged is looked up again, e.g. short ones in tests. */
+  lateCheck?: LateCheckOptions;
   /** Overrides of the outbox's retry delays, e.g. short ones in tests. */
   outboxRetryPolicy?: Partial<RetryPolicy>;
   now?: () => Date;
@@ -163,7 +166,6 @@ interface AssembleInput {
 
 function assemble(input: AssembleInput): Till {
   const { options, mode, tillId, client, journal, connection, ownTrainingServer, settings, logger } = input;
-  const events = createEventBus();
   const monitor = createOnlineMonitor({
     ping: () => client.ping(),
     intervalMs: options.monitor?.intervalMs,
@@ -171,6 +173,7 @@ function assemble(input: AssembleInput): Till {
     now: options.now,
   });
   const members = createMemberService({ client, monitor });
+  const events = createEventBus();
   const payments = createPaymentService({
     client,
     journal,
@@ -178,6 +181,8 @@ function assemble(input: AssembleInput): Till {
     monitor,
     requestTimeoutMs: client.timeoutMs,
     settleDelayMs: options.settleDelayMs,
+    lateCheck: options.lateCheck,
+    onAppliedLate: (payment) => events.emit('payment:charged-late', payment),
     now: options.now,
   });
 
@@ -228,6 +233,7 @@ function assemble(input: AssembleInput): Till {
   outbox.on('changed', (outboxStatus) => events.emit('outbox:changed', toStatusView(outboxStatus)));
   monitor.start();
   outbox.start();
+  payments.checkRecentOnStart();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -235,7 +241,7 @@ function assemble(input: AssembleInput): Till {
       monitor.stop();
       // A payment or refund cut off here might be charged with no record of its outcome, so
       // closing waits for sends in flight, each bounded by the client's timeout.
-      await Promise.all([payments.settle(client.timeoutMs + 1000), outbox.stop()]);
+      await Promise.all([payments.settle(client.timeoutMs + 1000), payments.stopLateChecks(), outbox.stop()]);
       client.close();
       journal.close();
       await ownTrainingServer?.close();

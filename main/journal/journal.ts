@@ -91,6 +91,23 @@ export class Journal {
     });
   }
 
+  /** Hands out the next order number for a sale not paid with stored value and records it as such. */
+  allocateSaleOrderNo(now: Date = this.store.now()): string {
+    return this.store.transaction(() => {
+      const orderNo = this.allocateOrderNo(now);
+      this.store.run('INSERT INTO sale_order_numbers (order_no, issued_at) VALUES ($orderNo, $issuedAt)', {
+        orderNo,
+        issuedAt: now.toISOString(),
+      });
+      return orderNo;
+    });
+  }
+
+  /** Tells whether `allocateSaleOrderNo` handed out exactly this order number. */
+  isSaleOrderNo(orderNo: string): boolean {
+    return this.store.get('SELECT 1 AS found FROM sale_order_numbers WHERE order_no = $orderNo', { orderNo }) !== undefined;
+  }
+
   // --- Payments ----------------------------------------------------------------------------
 
   /** Records a stored-value payment as `sending`; call it before the request goes out. */
@@ -115,6 +132,26 @@ export class Journal {
   /** Records what the transaction log showed for a payment whose outcome was unknown. */
   resolvePayment(orderNo: string, resolution: 'applied' | 'not-applied', figures?: Partial<PaymentFigures>): void {
     payments.resolvePayment(this.store, orderNo, resolution, figures);
+  }
+
+  /** Records a `not-applied` payment that a later log check found: the server applied it late. */
+  recordPaymentAppliedLate(orderNo: string, figures: PaymentFigures): void {
+    payments.recordPaymentAppliedLate(this.store, orderNo, figures);
+  }
+
+  /** Records a later log check that again did not find a `not-applied` payment. */
+  recordLateCheckAbsent(orderNo: string): void {
+    payments.recordLateCheckAbsent(this.store, orderNo);
+  }
+
+  /** Lists payments settled as not applied by a log look-up and started at or after `sinceIso`. */
+  listPaymentsForLateCheck(sinceIso: string): PaymentRecord[] {
+    return payments.listPaymentsForLateCheck(this.store, sinceIso);
+  }
+
+  /** Lists payments a late check found at or after `sinceIso`, newest first. */
+  listPaymentsAppliedLate(sinceIso: string): PaymentRecord[] {
+    return payments.listPaymentsAppliedLate(this.store, sinceIso);
   }
 
   getPayment(orderNo: string): PaymentRecord | null {

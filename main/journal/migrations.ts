@@ -84,6 +84,25 @@ const migrations: Migration[] = [
       CREATE INDEX entry_events_by_entry ON entry_events (entry_id);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Set when a payment recorded as not applied after a log look-up was found in the member's
+      -- log by a later check: the server applied it after the till had concluded it would not.
+      ALTER TABLE entries ADD COLUMN applied_late_at TEXT;
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- Order numbers handed out for sales not paid with stored value (order:new-number), so a
+      -- sale upload is accepted only for a number this till issued for a sale.
+      CREATE TABLE sale_order_numbers (
+        order_no TEXT PRIMARY KEY,
+        issued_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;

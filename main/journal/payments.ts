@@ -107,6 +107,57 @@ export function resolvePayment(
   });
 }
 
+/**
+ * Records that a later check found in the transaction log a payment recorded as `not-applied`
+ * after a look-up: the server applied it late. The state becomes `applied`, and the look-up,
+ * the state change and `applied_late_at` keep the history.
+ */
+export function recordPaymentAppliedLate(store: JournalStore, orderNo: string, figures: PaymentFigures): void {
+  store.transaction(() => {
+    const row = requirePayment(store, orderNo, ['not-applied']);
+    const attemptId = store.insertAttempt(row.id, 'look-up');
+    store.closeAttempt(attemptId, 'found-in-log', 'Found by a late check');
+    finishPayment(store, row, 'applied', null, 'Found in the transaction log after it was recorded as not applied', figures);
+    store.run(`UPDATE entries SET applied_late_at = $now WHERE id = $id`, { id: row.id, now: store.nowIso() });
+  });
+}
+
+/** Records a late check that again did not find a `not-applied` payment in the transaction log. */
+export function recordLateCheckAbsent(store: JournalStore, orderNo: string): void {
+  store.transaction(() => {
+    const row = requirePayment(store, orderNo, ['not-applied']);
+    const attemptId = store.insertAttempt(row.id, 'look-up');
+    store.closeAttempt(attemptId, 'absent-from-log', 'Not found by a late check');
+  });
+}
+
+/**
+ * Lists payments, oldest first, that a log look-up settled as `not-applied` and that were started
+ * at or after `sinceIso`. A payment that failed certainly (network, rejected) has no such look-up.
+ */
+export function listPaymentsForLateCheck(store: JournalStore, sinceIso: string): PaymentRecord[] {
+  const rows = store.all<EntryRow>(
+    `SELECT p.*, 0 AS refunded_fen FROM entries p
+     WHERE p.kind = 'payment' AND p.state = 'not-applied' AND p.created_at >= $since
+       AND EXISTS (SELECT 1 FROM attempts a
+                   WHERE a.entry_id = p.id AND a.action = 'look-up' AND a.outcome = 'absent-from-log')
+     ORDER BY p.id`,
+    { since: sinceIso },
+  );
+  return rows.map(toPaymentRecord);
+}
+
+/** Lists payments found by a late check at or after `sinceIso`, newest first. */
+export function listPaymentsAppliedLate(store: JournalStore, sinceIso: string): PaymentRecord[] {
+  const rows = store.all<EntryRow>(
+    `SELECT p.*, ${refundedSubquery} AS refunded_fen FROM entries p
+     WHERE p.kind = 'payment' AND p.applied_late_at IS NOT NULL AND p.applied_late_at >= $since
+     ORDER BY p.applied_late_at DESC`,
+    { since: sinceIso },
+  );
+  return rows.map(toPaymentRecord);
+}
+
 /** Marks payments left `sending` by a crash as `unknown`: the request may have reached the server. */
 export function recoverInterruptedPayments(store: JournalStore): number {
   return store.transaction(() => {

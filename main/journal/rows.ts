@@ -38,6 +38,7 @@ export interface EntryRow {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  applied_late_at: string | null;
   /** Only in payment listings: the sum of the payment's refunds that are not cancelled. */
   refunded_fen?: number | null;
 }
@@ -54,6 +55,7 @@ export function toPaymentRecord(row: EntryRow): PaymentRecord {
     businessDay: row.business_day,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    appliedLateAt: row.applied_late_at,
   };
 }
 

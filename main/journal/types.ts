@@ -89,6 +89,11 @@ export interface PaymentRecord {
   businessDay: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * ISO 8601 time a later log check found this payment after the till had recorded it as not
+   * applied; null otherwise. The payment's state is then `applied`.
+   */
+  appliedLateAt: string | null;
 }
 
 /** The request an outbox entry sends, by kind. Dates survive the journal as Date objects. */

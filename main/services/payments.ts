@@ -1,4 +1,6 @@
 import type {
+  PaymentAppliedLate,
+  PaymentAppliedLateReply,
   PaymentCharged,
   PaymentPayReply,
   PaymentResolveReply,
@@ -6,10 +8,11 @@ import type {
 } from '../../common/contract';
 import { previewPayment } from '../../common/contract';
 import { TillError } from '../ipc/errors';
-import type { Journal, PaymentRecord } from '../journal';
+import type { Journal, PaymentFigures, PaymentRecord } from '../journal';
 import { createLogger, type Logger } from '../logging/logger';
 import { isVipaxError } from '../vipax/errors';
 import type { LogEntry, Member, VipaxClient } from '../vipax/types';
+import { createLateCheck, type LateCheckJournal, type LateCheckOptions } from './late-check';
 import type { MemberService } from './members';
 import type { OnlineMonitor } from './online-status';
 
@@ -29,7 +32,9 @@ export type PaymentJournal = Pick<
   | 'resolvePayment'
   | 'getPayment'
   | 'listPayments'
->;
+  | 'listPaymentsAppliedLate'
+> &
+  LateCheckJournal;
 
 export interface PaymentService {
   pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply>;
@@ -42,6 +47,15 @@ export interface PaymentService {
    * outcome, or after `maxWaitMs`. Closing the till calls it.
    */
   settle(maxWaitMs: number): Promise<void>;
+  /**
+   * Lists payments a late check found in the log in the last `lateAlertWindowMs`, newest first:
+   * each was recorded as not charged, and the server charged it after all.
+   */
+  appliedLate(): PaymentAppliedLateReply;
+  /** Checks once, in the background, the recent payments a look-up settled as not charged (default: last 24 h). */
+  checkRecentOnStart(): void;
+  /** Cancels the scheduled late checks and waits for a check in progress. Closing the till calls it. */
+  stopLateChecks(): Promise<void>;
 }
 
 export interface PaymentServiceOptions {
@@ -61,6 +75,12 @@ export interface PaymentServiceOptions {
   settleDelayMs?: number;
   /** Largest number of log pages read for one look-up. Default 100 (19,900 entries). */
   maxLogPages?: number;
+  /** When to read the log again for a payment a look-up settled as not charged. */
+  lateCheck?: LateCheckOptions;
+  /** How long a payment found by a late check stays in `appliedLate`. Default 24 hours. */
+  lateAlertWindowMs?: number;
+  /** Called when a late check finds a payment the till had recorded as not charged. */
+  onAppliedLate?: (payment: PaymentAppliedLate) => void;
   now?: () => Date;
   logger?: Logger;
 }
@@ -82,6 +102,16 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   const inProgress = new Set<Promise<PaymentPayReply>>();
   /** True once `settle` has run, because the till is closing and its client is about to close. */
   let closing = false;
+
+  const lateAlertWindowMs = options.lateAlertWindowMs ?? 24 * 3_600_000;
+  const lateCheck = createLateCheck({
+    ...options.lateCheck,
+    journal,
+    lookUp: lookUpFigures,
+    onAppliedLate: (record) => options.onAppliedLate?.(toAppliedLate(record)),
+    now,
+    logger,
+  });
 
   async function pay(request: { customerId: string; cardNo: string; amountFen: number }): Promise<PaymentPayReply> {
     rejectIfClosing();
@@ -248,26 +278,29 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     if (entry === null) {
       journal.resolvePayment(record.orderNo, 'not-applied');
       logger.info('Payment resolved: not in the transaction log', { orderNo: record.orderNo });
+      // A server slower than the look-up horizon may still apply it, so the log is read again later.
+      lateCheck.watch(record);
       return { status: 'not-charged', ...base };
     }
 
-    const actualPaymentFen = entry.changeFen === null ? null : Math.abs(entry.changeFen);
-    const discountFen = actualPaymentFen === null ? null : record.priceFen - actualPaymentFen;
-    journal.resolvePayment(record.orderNo, 'applied', {
-      discountRatePercent: member.discountRatePercent,
-      discountFen,
-      actualPaymentFen,
-    });
-    logger.info('Payment resolved: found in the transaction log', { orderNo: record.orderNo, actualPaymentFen });
+    const figures = figuresFromLog(entry, member, record);
+    journal.resolvePayment(record.orderNo, 'applied', figures);
+    logger.info('Payment resolved: found in the transaction log', { orderNo: record.orderNo, actualPaymentFen: figures.actualPaymentFen });
 
     return {
       status: 'charged',
       ...base,
-      discountRatePercent: member.discountRatePercent,
-      discountFen,
-      actualPaymentFen,
+      discountRatePercent: figures.discountRatePercent,
+      discountFen: figures.discountFen,
+      actualPaymentFen: figures.actualPaymentFen,
       balanceFen: member.balanceFen,
     };
+  }
+
+  async function lookUpFigures(record: PaymentRecord): Promise<PaymentFigures | null> {
+    const member = await memberOf(record);
+    const entry = await findInLog(member, record);
+    return entry === null ? null : figuresFromLog(entry, member, record);
   }
 
   /**
@@ -275,8 +308,9 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
    * send, so its creation time stands for the send's start. The wait is clamped to the horizon, so
    * a clock set back (or a damaged time) waits the full horizon at most, never longer.
    */
-  // NOTE: a server that applies a request later than the client's timeout plus the margin would
-  // still be reported as not charged. The manual says nothing about how long VIPax may take.
+  // NOTE: a server that applies a request later than the client's timeout plus the margin is
+  // first reported as not charged. The manual says nothing about how long VIPax may take, so the
+  // late check reads the log again later and raises such a payment for a person.
   async function waitForSettle(record: PaymentRecord): Promise<void> {
     const sentAtMs = Date.parse(record.createdAt);
     const remainingMs = Number.isFinite(sentAtMs) ? sentAtMs + lookUpHorizonMs - now().getTime() : lookUpHorizonMs;
@@ -342,7 +376,47 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     clearTimeout(timer);
   }
 
-  return { pay, resolve, unresolved, settle };
+  function appliedLate(): PaymentAppliedLateReply {
+    const sinceIso = new Date(now().getTime() - lateAlertWindowMs).toISOString();
+    return { payments: journal.listPaymentsAppliedLate(sinceIso).map(toAppliedLate) };
+  }
+
+  async function stopLateChecks(): Promise<void> {
+    lateCheck.stop();
+    await lateCheck.idle();
+  }
+
+  return {
+    pay,
+    resolve,
+    unresolved,
+    settle,
+    appliedLate,
+    checkRecentOnStart: () => lateCheck.checkRecentOnStart(),
+    stopLateChecks,
+  };
+}
+
+/** The log entry's figures: 实付 is the size of the balance change, and the rate is the member's. */
+function figuresFromLog(entry: LogEntry, member: Member, record: PaymentRecord): PaymentFigures {
+  const actualPaymentFen = entry.changeFen === null ? null : Math.abs(entry.changeFen);
+  return {
+    discountRatePercent: member.discountRatePercent,
+    discountFen: actualPaymentFen === null ? null : record.priceFen - actualPaymentFen,
+    actualPaymentFen,
+  };
+}
+
+function toAppliedLate(record: PaymentRecord): PaymentAppliedLate {
+  return {
+    orderNo: record.orderNo,
+    customerId: record.member.customerId ?? '',
+    cardNo: record.member.cardNo ?? '',
+    priceFen: record.priceFen,
+    actualPaymentFen: record.figures.actualPaymentFen,
+    startedAt: record.createdAt,
+    appliedLateAt: record.appliedLateAt ?? record.updatedAt,
+  };
 }
 
 /** Rejects a payment the till can refuse without asking the server. */

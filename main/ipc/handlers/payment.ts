@@ -6,5 +6,6 @@ export function createPaymentHandlers(services: { payments: PaymentService }): H
     'payment:pay': (request) => services.payments.pay(request),
     'payment:resolve': (request) => services.payments.resolve(request),
     'payment:unresolved': () => services.payments.unresolved(),
+    'payment:late-charges': () => services.payments.appliedLate(),
   };
 }
