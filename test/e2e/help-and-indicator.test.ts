@@ -84,10 +84,11 @@ describe('key help and outbox indicator in Chromium', () => {
     expect(await page.getByTestId('outbox-attention-count').count()).toBe(0);
 
     // No member has this phone, so the server rejects the upload and it needs attention.
-    const rejected = valueOf<OrderUploadReply>(await fixture.till.router.call('order:upload', sale('S001-T01-20261204090000-0001', '13800000000')));
+    const newNumber = async () => valueOf(await fixture.till.router.call('order:new-number', undefined)).orderNo;
+    const rejected = valueOf<OrderUploadReply>(await fixture.till.router.call('order:upload', sale(await newNumber(), '13800000000')));
     expect(rejected.status).toBe('needs-attention');
     // The server has this order already, so it responds 订单号重复 and the upload goes to review.
-    const duplicate = sale('S001-T01-20261204090000-0002', gold.phone);
+    const duplicate = sale(await newNumber(), gold.phone);
     await fixture.till.client.uploadOrder({ ...duplicate, memberPhone: gold.phone, createTime: new Date(), payTime: new Date() });
     const reviewed = valueOf<OrderUploadReply>(await fixture.till.router.call('order:upload', duplicate));
     expect(reviewed.status).toBe('needs-review');

@@ -12,8 +12,7 @@ const { gold } = seedFixtures.members;
 const FAST_OUTBOX = { outboxRetryPolicy: { baseDelayMs: 200, maxDelayMs: 1000, lookUpDelayMs: 500 } };
 
 /** A sale of 120.00 for the gold member, which earns 120 points. */
-const SALE: OrderUploadRequest = {
-  orderNo: 'S001-T09-20261204110000-0001',
+const SALE: Omit<OrderUploadRequest, 'orderNo'> = {
   memberPhone: gold.phone,
   totalFen: 12_000,
   paidFen: 12_000,
@@ -120,7 +119,8 @@ describe('outbox screen in Chromium', () => {
   it('duplicate answer is reviewed and confirmed', async () => {
     const launched = await start('outbox-review-confirmed');
     const { page, server, screenshot, fixture, pageErrors } = launched;
-    valueOf(await fixture.till.router.call('order:upload', SALE));
+    const { orderNo: saleOrderNo } = valueOf(await fixture.till.router.call('order:new-number', undefined));
+    valueOf(await fixture.till.router.call('order:upload', { ...SALE, orderNo: saleOrderNo }));
     const pointsAfterSale = server.findMember(gold.cardNo)?.points;
     expect(pointsAfterSale).toBe(gold.points + 120);
 
@@ -132,7 +132,7 @@ describe('outbox screen in Chromium', () => {
     await server.setFault({ kind: 'drop-after-apply' }, { methods: ['offLineReturnUpload'], count: 1 });
     const created = valueOf(
       await fixture.till.router.call('return:create', {
-        originalOrderNo: SALE.orderNo,
+        originalOrderNo: saleOrderNo,
         memberCardNo: gold.cardNo,
         returnPoints: true,
         goods: [{ goodsCode: '6901234567890', skuCode: '6901234567890-01', amountFen: 12_000, count: 1 }],

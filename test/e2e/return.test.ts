@@ -12,16 +12,15 @@ const ORDER_NO = /^S001-T01-\d{14}-\d{4}$/;
 /** Short outbox delays, so a queued return goes out within a second of the server's return. */
 const FAST_OUTBOX = { outboxRetryPolicy: { baseDelayMs: 200, maxDelayMs: 1000, lookUpDelayMs: 500 } };
 
-/** A sale of two lines for the gold member: 250.00 paid, which earns 250 points. */
-const SALE: OrderUploadRequest = {
-  orderNo: 'S001-T09-20261204100000-0001',
+/** A sale of two lines for the gold member: 250.00 paid, which earns 250 points. Its order number comes from order:new-number. */
+const SALE: Omit<OrderUploadRequest, 'orderNo'> = {
   memberPhone: gold.phone,
   totalFen: 25_000,
   paidFen: 25_000,
   payType: 3,
   goods: [
     { goodsCode: '6901234567890', skuCode: '6901234567890-01', priceFen: 10_000, discountedPriceFen: 10_000, count: 1 },
-    { goodsCode: '6909876543210', skuCode: '6909876543210-02', priceFen: 7_500, discountedPriceFen: 7_500, count: 2 },
+    { goodsCode: '6909876543210', skuCode: '6909876543210-02', priceFen: 7_500, discountedPriceFen: 15_000, count: 2 },
   ],
 };
 
@@ -45,14 +44,15 @@ describe('return screen in Chromium', () => {
     return till;
   }
 
-  /** Uploads SALE through the order-upload channel and returns the member's points after it. */
-  async function uploadSale(launched: LaunchedTill): Promise<number> {
-    const upload = valueOf(await launched.fixture.till.router.call('order:upload', SALE));
+  /** Uploads SALE under a new order number and returns that number and the member's points after it. */
+  async function uploadSale(launched: LaunchedTill): Promise<{ orderNo: string; pointsAfterSale: number }> {
+    const { orderNo } = valueOf(await launched.fixture.till.router.call('order:new-number', undefined));
+    const upload = valueOf(await launched.fixture.till.router.call('order:upload', { ...SALE, orderNo }));
     expect(upload.entry.state).toBe('sent');
-    expect(launched.server.countApplied(SALE.orderNo)).toBe(1);
+    expect(launched.server.countApplied(orderNo)).toBe(1);
     const points = launched.server.findMember(gold.cardNo)?.points;
     expect(points).toBe(gold.points + 250);
-    return points ?? Number.NaN;
+    return { orderNo, pointsAfterSale: points ?? Number.NaN };
   }
 
   /** Fills one goods line of the return form. */
@@ -67,15 +67,15 @@ describe('return screen in Chromium', () => {
   it('return takes back the sale points', async () => {
     const launched = await start('return-with-points');
     const { page, server, screenshot, pageErrors } = launched;
-    const pointsAfterSale = await uploadSale(launched);
+    const { orderNo: saleOrderNo, pointsAfterSale } = await uploadSale(launched);
 
     await page.keyboard.press('Control+3');
     await page.getByTestId('return-form').waitFor();
     await screenshot('empty-form');
 
     // A scanner types the order number and Enter, which moves on to the member field.
-    await launched.scan(SALE.orderNo);
-    expect(await page.getByTestId('return-order-no').inputValue()).toBe(SALE.orderNo);
+    await launched.scan(saleOrderNo);
+    expect(await page.getByTestId('return-order-no').inputValue()).toBe(saleOrderNo);
     expect(await page.getByTestId('return-member').evaluate((field) => field === document.activeElement)).toBe(true);
     await page.getByTestId('return-member').fill(gold.cardNo);
 
@@ -88,7 +88,7 @@ describe('return screen in Chromium', () => {
 
     await page.getByTestId('return-remark').press('Enter');
     await page.getByTestId('return-confirm').waitFor();
-    expect(await page.getByTestId('return-summary-order-no').textContent()).toBe(SALE.orderNo);
+    expect(await page.getByTestId('return-summary-order-no').textContent()).toBe(saleOrderNo);
     expect(await page.getByTestId('return-summary-member').textContent()).toBe(gold.cardNo);
     expect(await page.getByTestId('return-summary-points').textContent()).toBe('扣回原订单所得积分');
     expect(await fenOf(page, 'return-summary-total')).toBe(25_000);
@@ -114,13 +114,13 @@ describe('return screen in Chromium', () => {
   it('offline return is queued, then sent', async () => {
     const launched = await start('return-offline');
     const { page, server, screenshot, pageErrors } = launched;
-    const pointsAfterSale = await uploadSale(launched);
+    const { orderNo: saleOrderNo, pointsAfterSale } = await uploadSale(launched);
 
     await server.setFault({ kind: 'refuse-connections' });
     await waitForConnection(page, 'offline');
 
     await page.keyboard.press('Control+3');
-    await page.getByTestId('return-order-no').fill(SALE.orderNo);
+    await page.getByTestId('return-order-no').fill(saleOrderNo);
     // An 11-digit mobile number finds the member by phone.
     await page.getByTestId('return-member').fill(gold.phone);
     await fillLine(launched, 0, { goods: '6909876543210', sku: '6909876543210-02', count: '1', yuan: '75' });

@@ -8,17 +8,20 @@ import { toEntryView, toSubmissionStatus } from './views';
 
 // Sales orders uploaded for points (offlineUpload). A sale paid with stored value keeps its
 // payment's order number, and the sale must match that payment: same member, total = 原价,
-// paid = 实付, pay type 3. Any other sale takes a new order number from `newNumber`. The outbox
-// sends the upload like a refund. An upload cannot be looked up, so after an unknown outcome it is
+// paid = 实付, pay type 3. Any other sale takes a new order number from `newNumber`, which the
+// journal records, and no other number is accepted: not a refund's or a return's, not a number
+// typed by hand. Order numbers are compared exactly, so a number must arrive in the form the till
+// issued it (no full-width forms, format characters or changed letter case). The outbox sends the
+// upload like a refund. An upload cannot be looked up, so after an unknown outcome it is
 // resent with the same number, and a "duplicate" rejection goes to a person for review.
 
 export interface OrderUploadService {
   /** Hands out a new order number of this till for a sale not paid with stored value. */
   newNumber(): OrderNewNumberReply;
   /**
-   * Writes the upload and sends it at once when possible. Rejects an order number this till has
-   * uploaded before with `already-exists`, and a sale that does not match its payment with
-   * `invalid-input`, in both cases before anything is written.
+   * Writes the upload and sends it at once when possible. Before anything is written, it rejects
+   * an order number that this till did not issue for a sale or a payment with `not-found`, a number
+   * uploaded before with `already-exists`, and a sale unlike its lines or payment with `invalid-input`.
    */
   upload(request: OrderUploadRequest): Promise<OrderUploadReply>;
   /** Returns this till's upload of an order number, or null when there is none. */
@@ -26,7 +29,7 @@ export interface OrderUploadService {
 }
 
 export interface OrderUploadServiceOptions {
-  journal: Pick<Journal, 'allocateOrderNo' | 'getPayment' | 'findEntry'>;
+  journal: Pick<Journal, 'allocateSaleOrderNo' | 'isSaleOrderNo' | 'getPayment' | 'findEntry'>;
   outbox: Outbox;
   /** Reads the member's phone when the request names the member by card only. */
   members: Pick<MemberService, 'readMember'>;
@@ -45,7 +48,7 @@ export function createOrderUploadService(options: OrderUploadServiceOptions): Or
   const inFlight = new Set<string>();
 
   function newNumber(): OrderNewNumberReply {
-    const orderNo = journal.allocateOrderNo(now());
+    const orderNo = journal.allocateSaleOrderNo(now());
     logger.info('Order number handed out for a sale', { orderNo });
     return { orderNo };
   }
@@ -53,6 +56,7 @@ export function createOrderUploadService(options: OrderUploadServiceOptions): Or
   async function upload(request: OrderUploadRequest): Promise<OrderUploadReply> {
     const { orderNo } = request;
     try {
+      rejectForeignOrderNo(orderNo);
       rejectRepeatedUpload(orderNo);
     } catch (error) {
       logRejection(orderNo, error);
@@ -77,6 +81,33 @@ export function createOrderUploadService(options: OrderUploadServiceOptions): Or
   function logRejection(orderNo: string, error: unknown): void {
     if (!(error instanceof TillError)) return;
     logger.warn('Order upload rejected', { orderNo, code: error.code, field: error.field, error: error.message });
+  }
+
+  /**
+   * Rejects an order number that is not exactly one this till issued for a sale or for a
+   * stored-value payment. The sale of a payment that is not applied is rejected later, with its state.
+   */
+  function rejectForeignOrderNo(orderNo: string): void {
+    const canonical = canonicalOrderNo(orderNo);
+    if (canonical !== orderNo || !ORDER_NO_PATTERN.test(orderNo)) {
+      throw new TillError(
+        'not-found',
+        `Order number ${JSON.stringify(orderNo)} is not in this till's form: only the letters, digits, '_' and '-' ` +
+          `of a number from order:new-number or a stored-value payment are accepted (normalized: ${JSON.stringify(canonical)})`,
+        'orderNo',
+      );
+    }
+    if (journal.getPayment(orderNo) !== null || journal.isSaleOrderNo(orderNo)) return;
+
+    const own = journal.findEntry('refund', orderNo) ?? journal.findEntry('return', orderNo);
+    if (own !== null) {
+      throw new TillError('not-found', `Order number ${orderNo} belongs to a ${own.kind}, not to a sale, so no sale can be uploaded under it`, 'orderNo');
+    }
+    throw new TillError(
+      'not-found',
+      `Order number ${orderNo} was not issued by this till for a sale or a stored-value payment; take a new one from order:new-number`,
+      'orderNo',
+    );
   }
 
   function rejectRepeatedUpload(orderNo: string): void {
@@ -205,7 +236,19 @@ interface Sale {
   paidAt: Date | null;
 }
 
-/** Rejects a sale whose figures disagree: total = Σ unit price × count, paid at most the total. */
+/** Letters, digits, '_' and '-': every character the store code, the till id and the rest of an order number may contain. */
+const ORDER_NO_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/** Normalizes an order number to NFKC without format characters (zero-width spaces and the like) or surrounding white space. */
+function canonicalOrderNo(orderNo: string): string {
+  return orderNo.normalize('NFKC').replace(/\p{Cf}/gu, '').trim();
+}
+
+/**
+ * Rejects a sale whose figures disagree: total = Σ unit price × count, paid at most the total,
+ * each line's after-discount amount between 0 and its price × count, and those amounts adding up
+ * to paid. A line's error names its field as `goods.<index>.discountedPriceFen`.
+ */
 function checkTotals(request: OrderUploadRequest): void {
   const linesFen = request.goods.reduce((sum, line) => sum + line.priceFen * line.count, 0);
   if (linesFen !== request.totalFen) {
@@ -216,6 +259,25 @@ function checkTotals(request: OrderUploadRequest): void {
   }
   if (request.paidFen > request.totalFen) {
     throw new TillError('invalid-input', `Paid ${request.paidFen} fen is more than the total ${request.totalFen} fen`, 'paidFen');
+  }
+
+  request.goods.forEach((line, index) => {
+    const lineFen = line.priceFen * line.count;
+    if (line.discountedPriceFen < 0 || line.discountedPriceFen > lineFen) {
+      throw new TillError(
+        'invalid-input',
+        `Line ${index + 1}: the amount after discount, ${line.discountedPriceFen} fen, must be between 0 and price × count, ${lineFen} fen`,
+        `goods.${index}.discountedPriceFen`,
+      );
+    }
+  });
+  const discountedFen = request.goods.reduce((sum, line) => sum + line.discountedPriceFen, 0);
+  if (discountedFen !== request.paidFen) {
+    throw new TillError(
+      'invalid-input',
+      `The lines' amounts after discount add up to ${discountedFen} fen, not to paid ${request.paidFen} fen`,
+      'goods',
+    );
   }
 }
 

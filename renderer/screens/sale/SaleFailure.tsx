@@ -26,10 +26,14 @@ export function SaleFailure({ request, member, error }: { request: OrderUploadRe
 }
 
 /** Returns the words for main's rejection; the common ones have a text specific to a sale. */
-function failureText(t: TFunction, error: IpcError, orderNo: string): string {
+export function failureText(t: TFunction, error: IpcError, orderNo: string): string {
   if (error.code === 'already-exists') return t('sale.alreadyUploaded', { orderNo });
   if (error.code === 'not-found' && error.field === 'memberPhone') return t('sale.failed.noPhone');
   if (error.code === 'invalid-input' && error.field === 'orderNo') return t('sale.failed.paymentNotApplied');
+  if (error.code === 'not-found' && error.field === 'orderNo') return t('sale.failed.unknownOrderNo', { orderNo });
+  if (error.code === 'invalid-input' && error.field === 'goods') return t('sale.failed.linesNotPaid');
+  const line = error.code === 'invalid-input' ? /^goods\.(\d+)\.discountedPriceFen$/.exec(error.field ?? '') : null;
+  if (line) return t('sale.failed.lineDiscounted', { line: Number(line[1]) + 1 });
   if (error.code === 'frozen') return t('sale.problem.member-frozen');
   if (error.code === 'rejected') return t('sale.failed.rejected', { message: error.message });
   return errorText(t, error);

@@ -244,8 +244,9 @@ describe('outbox channels', () => {
   });
 
   it('retries an entry that needs attention', async () => {
+    const { orderNo } = await value<{ orderNo: string }>('order:new-number');
     const reply = await value<OutboxEntryReply>('order:upload', {
-      orderNo: 'S001-T01-20261204153012-0042',
+      orderNo,
       memberPhone: '13800000000',
       totalFen: 1_000,
       paidFen: 1_000,

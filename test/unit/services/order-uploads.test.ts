@@ -77,6 +77,18 @@ function saleOfPayment(orderNo: string, overrides: Partial<OrderUploadRequest> =
   };
 }
 
+/** Builds a 10.00 cash sale of one line for the gold member, identified by phone. */
+function otherSale(orderNo: string): OrderUploadRequest {
+  return {
+    orderNo,
+    memberPhone: gold.phone,
+    totalFen: 1_000,
+    paidFen: 1_000,
+    payType: 1,
+    goods: [{ goodsCode: 'G1', skuCode: 'G1-1', priceFen: 1_000, discountedPriceFen: 1_000, count: 1 }],
+  };
+}
+
 async function uploadEntries(): Promise<OutboxListReply['entries']> {
   const reply = await valueOf<OutboxListReply>(call('outbox:list', { kind: 'order-upload' }));
   return reply.entries;
@@ -140,10 +152,10 @@ describe('order:upload of a stored-value payment', () => {
 
   it('rejects a sale unlike its payment', async () => {
     const payment = await pay(gold, 10_000);
-    const oneLine = (priceFen: number) => [{ goodsCode: 'G1', skuCode: 'G1-1', priceFen, discountedPriceFen: priceFen, count: 1 }];
+    const oneLine = (priceFen: number, discountedPriceFen: number) => [{ goodsCode: 'G1', skuCode: 'G1-1', priceFen, discountedPriceFen, count: 1 }];
     const cases: [Partial<OrderUploadRequest>, string][] = [
-      [{ totalFen: 12_000, goods: oneLine(12_000) }, 'totalFen'],
-      [{ paidFen: 10_000, couponFen: 0 }, 'paidFen'],
+      [{ totalFen: 12_000, goods: oneLine(12_000, 8_800) }, 'totalFen'],
+      [{ paidFen: 10_000, couponFen: 0, goods: oneLine(10_000, 10_000) }, 'paidFen'],
       [{ payType: 1 }, 'payType'],
       [{ customerId: diamond.customerId, cardNo: diamond.cardNo }, 'customerId'],
       [{ memberPhone: diamond.phone }, 'memberPhone'],
@@ -155,6 +167,21 @@ describe('order:upload of a stored-value payment', () => {
       expect(error.field, field).toBe(field);
     }
     expect(await uploadEntries()).toHaveLength(0);
+  });
+
+  it('rejects altered payment numbers', async () => {
+    const payment = await pay(gold, 10_000);
+    await valueOf<OrderUploadReply>(call('order:upload', saleOfPayment(payment.orderNo)));
+    const fullWidth = payment.orderNo.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+    const altered = [payment.orderNo.toLowerCase(), `${payment.orderNo}\u200b`, `\u2060${payment.orderNo}`, fullWidth];
+
+    for (const orderNo of altered) {
+      const error = await errorOf(call('order:upload', saleOfPayment(orderNo, { memberPhone: gold.phone })));
+      expect(error.code, orderNo).toBe('not-found');
+      expect(error.field, orderNo).toBe('orderNo');
+    }
+    expect(await uploadEntries()).toHaveLength(1);
+    expect(fixture.server.findMember(gold.cardNo)?.points).toBe(gold.points + 88);
   });
 
   it('rejects an unknown-outcome payment', async () => {
@@ -193,10 +220,32 @@ describe('order:upload of another sale', () => {
     expect(fixture.server.findMember(silver.cardNo)?.points).toBe(silver.points + 45);
   });
 
+  it('rejects numbers not issued for a sale', async () => {
+    const payment = await pay(gold, 10_000);
+    const refund = await valueOf<{ entry: { orderNo: string } }>(
+      fixture.till.router.handle('refund:create', { originalOrderNo: payment.orderNo, amountFen: 1_000 }),
+    );
+    const unissued: [string, string][] = [
+      ['HELLO', 'was not issued by this till'],
+      ['S001-T01-20261204100000-0001', 'was not issued by this till'],
+      [refund.entry.orderNo, 'belongs to a refund'],
+    ];
+
+    for (const [orderNo, reason] of unissued) {
+      const error = await errorOf(call('order:upload', otherSale(orderNo)));
+      expect(error.code, orderNo).toBe('not-found');
+      expect(error.field, orderNo).toBe('orderNo');
+      expect(error.message, orderNo).toContain(reason);
+    }
+    expect(await uploadEntries()).toHaveLength(0);
+    expect(fixture.server.findMember(gold.cardNo)?.points).toBe(gold.points);
+  });
+
   it('rejects total unlike line sum', async () => {
+    const { orderNo } = await valueOf<{ orderNo: string }>(call('order:new-number', undefined));
     const error = await errorOf(
       call('order:upload', {
-        orderNo: 'S001-T01-20261204100000-0001',
+        orderNo,
         memberPhone: gold.phone,
         totalFen: 1_000,
         paidFen: 1_000,
@@ -211,10 +260,29 @@ describe('order:upload of another sale', () => {
     expect(await uploadEntries()).toHaveLength(0);
   });
 
+  it('rejects wrong line amounts', async () => {
+    const { orderNo } = await valueOf<{ orderNo: string }>(call('order:new-number', undefined));
+    const line = (discountedPriceFen: number) => ({ goodsCode: 'G1', skuCode: 'G1-1', priceFen: 1_000, discountedPriceFen, count: 2 });
+    const cases: [OrderUploadRequest['goods'], number, string, string][] = [
+      [[line(9_999_999), line(0)], 1_900, 'goods.0.discountedPriceFen', 'Line 1: the amount after discount, 9999999 fen, must be between 0 and price × count, 2000 fen'],
+      [[line(1_900), line(2_001)], 3_901, 'goods.1.discountedPriceFen', 'Line 2: the amount after discount, 2001 fen, must be between 0 and price × count, 2000 fen'],
+      [[line(1_000), line(1_000)], 1_900, 'goods', "The lines' amounts after discount add up to 2000 fen, not to paid 1900 fen"],
+    ];
+
+    for (const [goods, paidFen, field, message] of cases) {
+      const error = await errorOf(call('order:upload', { ...otherSale(orderNo), totalFen: 4_000, paidFen, goods }));
+      expect(error.code, field).toBe('invalid-input');
+      expect(error.field, field).toBe(field);
+      expect(error.message, field).toBe(message);
+    }
+    expect(await uploadEntries()).toHaveLength(0);
+  });
+
   it('rejects request without phone or card', async () => {
+    const { orderNo } = await valueOf<{ orderNo: string }>(call('order:new-number', undefined));
     const error = await errorOf(
       call('order:upload', {
-        orderNo: 'S001-T01-20261204100000-0002',
+        orderNo,
         customerId: gold.customerId,
         totalFen: 100,
         paidFen: 100,
