@@ -7,6 +7,7 @@ import { ScreenNav } from './components/ScreenNav';
 import { screens } from './screens';
 import { useNavigationStore } from './stores/navigation';
 import { useOutboxStore } from './stores/outbox';
+import { useLateChargesStore } from './stores/late-charges';
 import { useTillStatusStore } from './stores/till-status';
 
 /** Renders the app shell: header, screen navigation, the active screen and the key help. */
@@ -17,6 +18,7 @@ export function App() {
 
   useEffect(() => useTillStatusStore.getState().start(), []);
   useEffect(() => useOutboxStore.getState().start(), []);
+  useEffect(() => useLateChargesStore.getState().start(), []);
   useEffect(() => installShellKeys(), []);
 
   if (!getTillApi()) {

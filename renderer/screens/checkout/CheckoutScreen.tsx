@@ -8,6 +8,7 @@ import { installCheckoutKeys } from './actions';
 import { MemberArea } from './MemberArea';
 import { MemberSearch } from './MemberSearch';
 import { PaymentArea } from './PaymentArea';
+import { LateChargeAlerts } from './LateChargeAlerts';
 import { UnresolvedList } from './UnresolvedList';
 
 /** How long the "settle the current payment first" notice stays after a refused scan, in ms. */
@@ -50,6 +51,7 @@ export function CheckoutScreen() {
 
   return (
     <div className="checkout">
+      <LateChargeAlerts />
       <UnresolvedList disabled={paymentBusy} />
       {scanRefused && (
         <p className="message message-warning" role="alert" data-testid="scan-refused">
