@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseYuanInput } from '../../common/money';
+import { normalizeTypedText } from '../../common/typed-text';
 import type { VipaxClientConfig } from '../vipax/config';
 import type { MessageKey } from './messages';
 
@@ -84,7 +85,7 @@ export function parseArguments(argv: string[]): ParsedArguments {
     throw argumentError(error);
   }
 
-  const values = parsed.values as Values;
+  const values = normalizeValues(parsed.values as Values);
   const [name, ...extra] = parsed.positionals;
   if (name === undefined) return { command: null, values };
   if (!isCommand(name)) throw new CliError('usage', 'unknownCommand', { command: name });
@@ -97,6 +98,21 @@ export function parseArguments(argv: string[]): ParsedArguments {
     }
   }
   return { command: name, values };
+}
+
+/**
+ * Options whose text is kept as typed: free text and JSON, where NFKC would turn Chinese
+ * full-width punctuation into ASCII, and file paths.
+ */
+const VERBATIM_OPTIONS: ReadonlySet<string> = new Set(['data', 'file', 'goods', 'remark']);
+
+/** Normalizes every other string value like the till's input fields do, so "１３９…" is a phone number. */
+function normalizeValues(values: Values): Values {
+  const normalized: Record<string, unknown> = { ...values };
+  for (const [option, value] of Object.entries(values)) {
+    if (typeof value === 'string' && !VERBATIM_OPTIONS.has(option)) normalized[option] = normalizeTypedText(value);
+  }
+  return normalized as Values;
 }
 
 /**
