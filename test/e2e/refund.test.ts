@@ -264,4 +264,33 @@ describe('refund screen in Chromium', () => {
     expect(await page.getByTestId('refund-member-log').getAttribute('data-phase')).toBe('loaded');
     expect(pageErrors).toEqual([]);
   });
+
+  it('refund button in view at 1024×700 in English', async () => {
+    till = await launchTill({ name: 'refund-table-1024-english', till: FAST_OUTBOX, viewport: { width: 1024, height: 700 } });
+    await waitForConnection(till.page, 'online');
+    const { page, screenshot } = till;
+    const orderNo = await payAtCheckout(till, '10.00');
+
+    await page.getByTestId('language-toggle').click();
+    await page.getByTestId('language-toggle').and(page.locator('[data-language="en"]')).waitFor();
+    await page.getByTestId('nav-refund').click();
+    const row = page.locator(`[data-testid="refund-payment"][data-order-no="${orderNo}"]`);
+    await row.waitFor();
+    await screenshot('refund-list-english');
+
+    const button = row.getByTestId('refund-payment-select');
+    expect(await button.textContent()).toBe('Refund');
+    const box = await button.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+
+    // The table's scroll box must not scroll sideways, or part of the button hides behind its edge.
+    const [scrollWidth, clientWidth] = await page
+      .getByTestId('refund-list')
+      .locator('.table-scroll')
+      .evaluate((element) => [element.scrollWidth, element.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
 });
