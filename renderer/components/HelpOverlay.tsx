@@ -11,6 +11,7 @@ const SCREEN_KEYS: Readonly<Record<string, readonly string[]>> = {
   return: ['scanOrder', 'nextField', 'lastField', 'confirm', 'escape'],
   outbox: ['filter', 'note', 'escape'],
   sale: ['fromPayment', 'member', 'nextField', 'lastField', 'confirm', 'escape'],
+  settings: ['nextField', 'save', 'test', 'mode', 'modeCancel'],
 };
 
 /**

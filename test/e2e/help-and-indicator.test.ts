@@ -47,7 +47,7 @@ describe('key help and outbox indicator in Chromium', () => {
     await page.getByTestId('help-overlay').waitFor();
     await screenshot('help-zh');
 
-    for (const section of ['general', 'checkout', 'refund', 'return', 'outbox', 'sale']) {
+    for (const section of ['general', 'checkout', 'refund', 'return', 'outbox', 'sale', 'settings']) {
       expect(await page.getByTestId(`help-section-${section}`).count(), section).toBe(1);
     }
     expect(await page.getByTestId('help-switch-checkout').textContent()).toBe('Ctrl+1：打开“收银”');
@@ -58,6 +58,14 @@ describe('key help and outbox indicator in Chromium', () => {
     expect(checkoutKeys).toContain('支付成功后按 F4：上传这笔销售的积分');
     const saleKeys = await page.getByTestId('help-section-sale').locator('li').allTextContents();
     expect(saleKeys).toContain('输入 11 位手机号，或扫描会员卡后按 Enter 查询');
+    expect(await page.getByTestId('help-section-settings').locator('h3').textContent()).toBe('设置（Ctrl+6）');
+    expect(await page.getByTestId('help-section-settings').locator('li').allTextContents()).toEqual([
+      'Tab 跳到下一栏，Shift+Tab 回到上一栏',
+      '在任一栏按 Enter 保存设置',
+      '“测试连接”按当前填写的内容连接会员服务器，不会保存',
+      '切换培训模式或正式营业前，会先弹出确认框',
+      '确认框里焦点先在“取消”上，按 Esc 放弃切换',
+    ]);
 
     // While the help is open, Ctrl+5 does not switch screens behind it; Esc closes it.
     await page.keyboard.press('Control+5');
@@ -71,6 +79,14 @@ describe('key help and outbox indicator in Chromium', () => {
     await screenshot('help-en');
     expect(await page.getByTestId('help-switch-sale').textContent()).toBe('Ctrl+5 opens Sale upload');
     expect(await page.getByTestId('help-section-refund').locator('h3').textContent()).toBe('Refund (Ctrl+2)');
+    expect(await page.getByTestId('help-section-settings').locator('h3').textContent()).toBe('Settings (Ctrl+6)');
+    expect(await page.getByTestId('help-section-settings').locator('li').allTextContents()).toEqual([
+      'Tab moves to the next field, Shift+Tab to the one before',
+      'Enter in any field saves the settings',
+      'Test connection checks the fields as entered, without saving them',
+      'The mode button asks for confirmation before the till switches between training and live',
+      'In that confirmation, Cancel has the focus and Esc cancels the switch',
+    ]);
     await page.keyboard.press('F1');
     expect(await page.getByTestId('help-overlay').count()).toBe(0);
     expect(pageErrors).toEqual([]);
