@@ -59,7 +59,7 @@ describe('outbox screen in Chromium', () => {
     await page.locator('[data-testid="return-result"][data-status="needs-attention"]').waitFor();
     await screenshot('return-rejected');
     expect(await page.getByTestId('submission-status').textContent()).toBe('需处理');
-    expect(await page.getByTestId('submission-explain').textContent()).toContain('原订单不存在: S001-T09-20261204000000-9999');
+    expect(await page.getByTestId('submission-explain').textContent()).toContain('原订单不存在：S001-T09-20261204000000-9999');
     const returnOrderNo = (await page.getByTestId('return-result-order-no').textContent()) ?? '';
 
     await page.getByTestId('submission-open-outbox').click();
@@ -69,7 +69,7 @@ describe('outbox screen in Chromium', () => {
     expect(await entry.getAttribute('data-state')).toBe('needs-attention');
     expect(await entry.getAttribute('data-kind')).toBe('return');
     expect(await entry.getByTestId('outbox-entry-state').textContent()).toBe('需处理');
-    expect(await entry.getByTestId('outbox-entry-error').textContent()).toBe('会员服务器拒绝：原订单不存在: S001-T09-20261204000000-9999');
+    expect(await entry.getByTestId('outbox-entry-error').textContent()).toBe('会员服务器拒绝：原订单不存在：S001-T09-20261204000000-9999');
     expect(Number(await entry.getByTestId('outbox-entry-amount').getAttribute('data-fen'))).toBe(3000);
     expect(await entry.getByTestId('outbox-entry-attempts').textContent()).toBe('1');
     expect(await page.getByTestId('outbox-summary').textContent()).toBe('待发送 0 笔 · 需处理 1 笔 · 待复核 0 笔');

@@ -78,7 +78,7 @@ describe('help', () => {
     const result = await runVipax(['--help'], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' });
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^用法:npm run --silent vipax -- <命令> \[选项\]/);
+    expect(result.stdout).toMatch(/^用法：npm run --silent vipax -- <命令> \[选项\]/);
   });
 });
 
@@ -194,7 +194,7 @@ describe('exit 1: rejected', () => {
     const result = await runVipax(['pay', '--card', frozen.cardNo, '--amount', '1', '--order-no', 'CLI-FROZEN-1'], { LANG: 'zh_CN.UTF-8' });
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('rejected: 服务器拒绝了请求:会员卡已冻结\n');
+    expect(result.stderr).toBe('rejected: 服务器拒绝了请求：会员卡已冻结\n');
   });
 
   it('wrong secret', async () => {
@@ -214,7 +214,7 @@ describe('exit 2: invalid input or usage', () => {
     expect(english.code).toBe(2);
     expect(english.stderr).toBe('invalid-input: --amount takes at most two decimals, got "12.345".\n');
     expect(chinese.code).toBe(2);
-    expect(chinese.stderr).toBe('invalid-input: --amount 最多两位小数,收到 "12.345"。\n');
+    expect(chinese.stderr).toBe('invalid-input: --amount 最多两位小数，收到 "12.345"。\n');
     expect(server.countApplied('CLI-BAD-1')).toBe(0);
   });
 
@@ -224,7 +224,7 @@ describe('exit 2: invalid input or usage', () => {
 
     expect(english.code).toBe(2);
     expect(english.stderr).toBe('invalid-input: --from must be a real date written yyyy-MM-dd.\n');
-    expect(chinese.stderr).toBe('invalid-input: --from 必须是有效日期,格式 yyyy-MM-dd。\n');
+    expect(chinese.stderr).toBe('invalid-input: --from 必须是有效日期，格式 yyyy-MM-dd。\n');
   });
 
   it('invalid phone', async () => {
@@ -255,7 +255,7 @@ describe('exit 2: invalid input or usage', () => {
 
     expect(english.code).toBe(2);
     expect(english.stderr).toBe('usage: The value of option --amount starts with "-": write it as --amount=VALUE, such as --amount=-1.\n');
-    expect(chinese.stderr).toBe('usage: 选项 --amount 的值以 "-" 开头,请写成 --amount=值,例如 --amount=-1。\n');
+    expect(chinese.stderr).toBe('usage: 选项 --amount 的值以 "-" 开头，请写成 --amount=值，例如 --amount=-1。\n');
     expect(withEquals.code).toBe(2);
     expect(withEquals.stderr).toBe('invalid-input: --amount must be an amount in yuan such as 12.34, got "-1".\n');
     expect(server.countApplied('CLI-DASH-1')).toBe(0);
@@ -291,7 +291,7 @@ describe('exit 2: invalid input or usage', () => {
       'invalid-input: VIPAX_URL is invalid (Client setting url must use http or https (got ftp:)): give an http:// or https:// address such as http://host:port/VipaxWS/ws.\n',
     );
     expect(fromFlag.code).toBe(2);
-    expect(fromFlag.stderr).toBe('invalid-input: --url 无效,必须是以 http:// 或 https:// 开头的地址,例如 http://host:port/VipaxWS/ws。\n');
+    expect(fromFlag.stderr).toBe('invalid-input: --url 无效，必须是以 http:// 或 https:// 开头的地址，例如 http://host:port/VipaxWS/ws。\n');
   });
 
   it('two member keys', async () => {
@@ -329,7 +329,7 @@ describe('exit 3: network', () => {
     expect(english.code).toBe(3);
     expect(english.stderr).toBe(`network: Network failure, the request did not reach the server and can be sent again later: Cannot connect to ${url} (ECONNREFUSED)\n`);
     expect(chinese.code).toBe(3);
-    expect(chinese.stderr).toBe(`network: 网络故障,请求未送达服务器,可以稍后重试:Cannot connect to ${url} (ECONNREFUSED)\n`);
+    expect(chinese.stderr).toBe(`network: 网络故障，请求未送达服务器，可以稍后重试：Cannot connect to ${url} (ECONNREFUSED)\n`);
   });
 });
 
@@ -342,7 +342,7 @@ describe('exit 4: unknown outcome', () => {
     expect(english.code).toBe(4);
     expect(english.stderr).toMatch(/^unknown-outcome: Outcome unknown, the server may have applied the request\. Before sending it again, look the order number up with the log command: .+\n$/);
     expect(chinese.code).toBe(4);
-    expect(chinese.stderr).toMatch(/^unknown-outcome: 结果未知,服务器可能已经处理了该请求。重试之前,请先用 log 命令按订单号核对交易流水:.+\n$/);
+    expect(chinese.stderr).toMatch(/^unknown-outcome: 结果未知，服务器可能已经处理了该请求。重试之前，请先用 log 命令按订单号核对交易流水：.+\n$/);
     expect(server.countApplied('CLI-DROP-1')).toBe(1);
     expect(server.countApplied('CLI-DROP-2')).toBe(1);
   });
@@ -416,7 +416,7 @@ describe('training-server', () => {
       expect(english.code).toBe(2);
       expect(english.stderr).toContain(`invalid-input: Port ${port} on 127.0.0.1 is in use or not permitted: choose another with --port, or --port 0 for any free port.\n`);
       expect(chinese.code).toBe(2);
-      expect(chinese.stderr).toContain(`invalid-input: 127.0.0.1 的端口 ${port} 已被占用或不允许使用,请用 --port 换一个端口,或用 --port 0 自动选择。\n`);
+      expect(chinese.stderr).toContain(`invalid-input: 127.0.0.1 的端口 ${port} 已被占用或不允许使用，请用 --port 换一个端口，或用 --port 0 自动选择。\n`);
     } finally {
       blocker.close();
     }
@@ -434,7 +434,7 @@ describe('training-server', () => {
     const result = await runVipax(['training-server', '--port', '70000'], { LANG: 'zh_CN.UTF-8' });
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('invalid-input: --port 必须是 0 到 65535 之间的整数,收到 "70000"。\n');
+    expect(result.stderr).toBe('invalid-input: --port 必须是 0 到 65535 之间的整数，收到 "70000"。\n');
   });
 
   it('prints its connection and stops on SIGTERM', async () => {

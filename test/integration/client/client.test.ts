@@ -201,7 +201,7 @@ describe('customer.paidConsumeByPro', () => {
     );
 
     expect(error.kind).toBe('rejected');
-    expect(error.message).toBe('退款金额超过可退金额,剩余可退 50.00 元');
+    expect(error.message).toBe('退款金额超过可退金额，剩余可退 50.00 元');
   });
 });
 

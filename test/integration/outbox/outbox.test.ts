@@ -133,7 +133,7 @@ describe('refund through the outbox', () => {
     });
 
     expect(refund.state).toBe('needs-attention');
-    expect(refund.lastError).toEqual({ kind: 'rejected', message: '退款金额超过可退金额,剩余可退 50.00 元' });
+    expect(refund.lastError).toEqual({ kind: 'rejected', message: '退款金额超过可退金额，剩余可退 50.00 元' });
     expect(harness.server.countApplied(refund.orderNo)).toBe(0);
   });
 });

@@ -102,11 +102,11 @@ describe('customer.get', () => {
 
   it('rejects a call without store_code', async () => {
     const reply = await callRaw(server, 'customer', 'get', { vip_no: gold.cardNo });
-    expect(reply.json.message).toBe('缺少参数: store_code');
+    expect(reply.json.message).toBe('缺少参数：store_code');
   });
 
   it('rejects another store', async () => {
-    expect((await get({ vip_no: gold.cardNo, store_code: 'S999' })).json.message).toBe('门店不存在: S999');
+    expect((await get({ vip_no: gold.cardNo, store_code: 'S999' })).json.message).toBe('门店不存在：S999');
   });
 });
 
@@ -151,23 +151,23 @@ describe('customer.update', () => {
 
   it('rejects a mobile with two cards as key', async () => {
     const reply = await update({ mobile: seedFixtures.sharedPhone, nick_name: 'x' });
-    expect(reply.json.message).toBe('该手机号绑定多张会员卡,请使用会员号');
+    expect(reply.json.message).toBe('该手机号绑定多张会员卡，请使用会员号');
   });
 
   it('rejects an unknown level and changes nothing', async () => {
     const reply = await update({ user_id: gold.customerId, vip_name: '改名', level_name: '黑卡会员' });
-    expect(reply.json).toEqual({ code: '0', message: '会员等级不存在: 黑卡会员', result: null });
+    expect(reply.json).toEqual({ code: '0', message: '会员等级不存在：黑卡会员', result: null });
     expect(server.findMember(gold.customerId)?.name).toBe('王建国');
   });
 
   it.each([
     [{ user_id: 'MEMB20990101000000', nick_name: 'x' }, '会员不存在'],
     [{ nick_name: 'x' }, 'user_id、other_id、openid、mobile 不能同时为空'],
-    [{ user_id: gold.customerId, mobile: '1390000' }, '参数格式错误: mobile'],
-    [{ user_id: gold.customerId, birthday: '1980-02-30' }, '参数格式错误: birthday'],
-    [{ user_id: gold.customerId, vip_sex: 3 }, '参数格式错误: vip_sex'],
-    [{ user_id: gold.customerId, vip_offline_no: 'X'.repeat(21) }, '参数过长: vip_offline_no 最多 20 个字符'],
-    [{ user_id: gold.customerId, props: [{ value: 'x' }] }, '缺少参数: storePropId'],
+    [{ user_id: gold.customerId, mobile: '1390000' }, '参数格式错误：mobile'],
+    [{ user_id: gold.customerId, birthday: '1980-02-30' }, '参数格式错误：birthday'],
+    [{ user_id: gold.customerId, vip_sex: 3 }, '参数格式错误：vip_sex'],
+    [{ user_id: gold.customerId, vip_offline_no: 'X'.repeat(21) }, '参数过长：vip_offline_no 最多 20 个字符'],
+    [{ user_id: gold.customerId, props: [{ value: 'x' }] }, '缺少参数：storePropId'],
   ])('rejects %j', async (msg, message) => {
     expect((await update(msg)).json.message).toBe(message);
   });

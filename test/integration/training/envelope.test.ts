@@ -71,7 +71,7 @@ describe('training server envelope', () => {
     const reply = await callRaw(server, 'customer', 'get', getGold, {
       envelope: { ts, v: '1.0', sign: signatureFor(server.appid, server.secret, ts, '1.0') },
     });
-    expect(reply.json.message).toBe('版本号错误,当前版本为 2.0');
+    expect(reply.json.message).toBe('版本号错误，当前版本为 2.0');
   });
 
   it('accepts ts at the edge of the window', async () => {
@@ -100,22 +100,22 @@ describe('training server envelope', () => {
     const reply = await callRaw(server, 'customer', 'get', getGold, {
       envelope: { ts, sign: signatureFor(server.appid, server.secret, ts, '2.0') },
     });
-    expect(reply.json.message).toBe('时间戳格式错误,应为 yyyyMMddHHmmss');
+    expect(reply.json.message).toBe('时间戳格式错误，应为 yyyyMMddHHmmss');
   });
 
   it('rejects a missing field', async () => {
     const reply = await callRaw(server, 'customer', 'get', getGold, { at: serverNow, envelope: { sign: '' } });
-    expect(reply.json.message).toBe('缺少参数: sign');
+    expect(reply.json.message).toBe('缺少参数：sign');
   });
 
   it('rejects an unknown method', async () => {
     const reply = await callRaw(server, 'customer', 'delete', getGold, { at: serverNow });
-    expect(reply.json).toEqual({ code: '0', message: '接口不存在: model=customer, method=delete', result: null });
+    expect(reply.json).toEqual({ code: '0', message: '接口不存在：model=customer, method=delete', result: null });
   });
 
   it('rejects an unknown model', async () => {
     const reply = await callRaw(server, 'toString', 'get', getGold, { at: serverNow });
-    expect(reply.json.message).toBe('接口不存在: model=toString, method=get');
+    expect(reply.json.message).toBe('接口不存在：model=toString, method=get');
   });
 
   it('rejects msg that is not a JSON object', async () => {
@@ -171,7 +171,7 @@ describe('training server options', () => {
       expect(reply.json.code).toBe('1');
 
       const otherStore = await callRaw(server, 'customer', 'get', { store_code: 'S001', vip_no: gold.cardNo }, { envelope: { ts, sign } });
-      expect(otherStore.json.message).toBe('门店不存在: S001');
+      expect(otherStore.json.message).toBe('门店不存在：S001');
 
       const late = '20261204073023';
       const lateReply = await callRaw(server, 'customer', 'get', { store_code: 'S042', vip_no: gold.cardNo }, {

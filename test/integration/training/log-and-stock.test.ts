@@ -93,10 +93,10 @@ describe('getPaidConsumeLog', () => {
     [{ mobile: gold.phone, page_size: 0 }, 'page_size 取值范围为 1-199'],
     [{ mobile: gold.phone, page_size: 200 }, 'page_size 取值范围为 1-199'],
     [{ mobile: gold.phone, page_no: -1 }, 'page_no 不能小于 0'],
-    [{ mobile: gold.phone, start_time: '2025-11-31' }, '参数格式错误: start_time'],
-    [{ mobile: gold.phone, end_time: '2025-11_30' }, '参数格式错误: end_time'],
+    [{ mobile: gold.phone, start_time: '2025-11-31' }, '参数格式错误：start_time'],
+    [{ mobile: gold.phone, end_time: '2025-11_30' }, '参数格式错误：end_time'],
     [{ mobile: gold.phone, start_time: '2025-12-02', end_time: '2025-12-01' }, '开始日期不能晚于结束日期'],
-    [{ mobile: gold.phone, businessType: 10 }, '参数格式错误: businessType'],
+    [{ mobile: gold.phone, businessType: 10 }, '参数格式错误：businessType'],
     [{}, 'mobile 和 other_id 不能同时为空'],
     [{ mobile: seedFixtures.unknownPhone }, '会员不存在'],
   ])('rejects %j', async (msg, message) => {
@@ -150,6 +150,6 @@ describe('goods.stockRealtime', () => {
   });
 
   it('rejects another store', async () => {
-    expect((await stock({ store_code: 'S002' })).json.message).toBe('门店不存在: S002');
+    expect((await stock({ store_code: 'S002' })).json.message).toBe('门店不存在：S002');
   });
 });

@@ -92,16 +92,16 @@ describe('order.offlineUpload', () => {
 
   it.each([
     [{ member_phone: seedFixtures.unknownPhone }, '会员不存在'],
-    [{ member_phone: undefined }, '缺少参数: member_phone'],
-    [{ member_phone: '1390000000' }, '参数格式错误: member_phone'],
+    [{ member_phone: undefined }, '缺少参数：member_phone'],
+    [{ member_phone: '1390000000' }, '参数格式错误：member_phone'],
     [{ paid_fee: 12_346 }, 'paid_fee 不能大于 total_fee'],
-    [{ total_fee: 1.5 }, '参数格式错误: total_fee'],
-    [{ pay_type: 4 }, '参数格式错误: pay_type'],
-    [{ create_time: '2026-12-04' }, '参数格式错误: create_time'],
-    [{ pay_time: undefined }, '缺少参数: pay_time'],
+    [{ total_fee: 1.5 }, '参数格式错误：total_fee'],
+    [{ pay_type: 4 }, '参数格式错误：pay_type'],
+    [{ create_time: '2026-12-04' }, '参数格式错误：create_time'],
+    [{ pay_time: undefined }, '缺少参数：pay_time'],
     [{ goods: [] }, 'goods 不能为空'],
-    [{ goods: [{ goods_code: 'G0001', price: 1, dismount_price: 1, count: 1 }] }, '缺少参数: sku_code'],
-    [{ store_code: 'S002' }, '门店不存在: S002'],
+    [{ goods: [{ goods_code: 'G0001', price: 1, dismount_price: 1, count: 1 }] }, '缺少参数：sku_code'],
+    [{ store_code: 'S002' }, '门店不存在：S002'],
   ])('rejects %j', async (overrides, message) => {
     expect((await upload(overrides)).json).toEqual({ code: '0', message, result: null });
     expect(server.countApplied('O-1')).toBe(0);
@@ -144,7 +144,7 @@ describe('order.offLineReturnUpload', () => {
   it('rejects a return beyond the order total', async () => {
     await upload({ return_order_no: 'RT-a', total_fee: 12_000 });
     const over = await upload({ return_order_no: 'RT-b', total_fee: 346 });
-    expect(over.json).toEqual({ code: '0', message: '退单金额超过原订单可退金额,剩余可退 345 分', result: null });
+    expect(over.json).toEqual({ code: '0', message: '退单金额超过原订单可退金额，剩余可退 345 分', result: null });
     expect(server.countApplied('RT-b')).toBe(0);
   });
 
@@ -158,7 +158,7 @@ describe('order.offLineReturnUpload', () => {
 
   it('lets the card win over the phone', async () => {
     const reply = await upload({ member_card_no: diamond.cardNo });
-    expect(reply.json.message).toBe('原订单不属于该会员: O-1');
+    expect(reply.json.message).toBe('原订单不属于该会员：O-1');
   });
 
   it('finds the member by card alone', async () => {
@@ -173,12 +173,12 @@ describe('order.offLineReturnUpload', () => {
   });
 
   it.each([
-    [{ order_no: 'NOPE' }, '原订单不存在: NOPE'],
+    [{ order_no: 'NOPE' }, '原订单不存在：NOPE'],
     [{ member_phone: '', member_card_no: '' }, 'member_phone 和 member_card_no 不能同时为空'],
     [{ member_card_no: seedFixtures.unknownCardNo }, '会员不存在'],
-    [{ return_point: 2 }, '参数格式错误: return_point'],
-    [{ return_order_no: undefined }, '缺少参数: return_order_no'],
-    [{ goods: 'x' }, '参数格式错误: goods'],
+    [{ return_point: 2 }, '参数格式错误：return_point'],
+    [{ return_order_no: undefined }, '缺少参数：return_order_no'],
+    [{ goods: 'x' }, '参数格式错误：goods'],
   ])('rejects %j', async (overrides, message) => {
     expect((await upload(overrides)).json).toEqual({ code: '0', message, result: null });
     expect(server.findMember(gold.cardNo)?.points).toBe(3_679);

@@ -92,15 +92,15 @@ describe('paidConsumeByPro', () => {
   });
 
   it.each([
-    [{ price: 12.345 }, '参数格式错误: price'],
-    [{ price: 'abc' }, '参数格式错误: price'],
+    [{ price: 12.345 }, '参数格式错误：price'],
+    [{ price: 'abc' }, '参数格式错误：price'],
     [{ price: 0 }, '消费金额不能为 0'],
-    [{ price: undefined }, '缺少参数: price'],
-    [{ orderNo: '' }, '缺少参数: orderNo'],
-    [{ wxConsumeNo: undefined }, '缺少参数: wxConsumeNo'],
+    [{ price: undefined }, '缺少参数：price'],
+    [{ orderNo: '' }, '缺少参数：orderNo'],
+    [{ wxConsumeNo: undefined }, '缺少参数：wxConsumeNo'],
     [{ wxConsumeNo: seedFixtures.unknownCardNo }, '会员不存在'],
-    [{ storeCode: 'S999' }, '门店不存在: S999'],
-    [{ storeCode: undefined }, '缺少参数: storeCode'],
+    [{ storeCode: 'S999' }, '门店不存在：S999'],
+    [{ storeCode: undefined }, '缺少参数：storeCode'],
   ])('rejects %j', async (override, message) => {
     const msg = { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'P-9', price: 10, ...override };
     const reply = await callRaw(server, 'customer', 'paidConsumeByPro', msg);
@@ -129,19 +129,19 @@ describe('paidConsumeByPro', () => {
     await pay(gold.customerId, 'P-12', 10);
     await refund(gold.customerId, 'R-12a', -6, 'P-12');
     const over = await refund(gold.customerId, 'R-12b', -4.01, 'P-12');
-    expect(over.json).toEqual({ code: '0', message: '退款金额超过可退金额,剩余可退 4.00 元', result: null });
+    expect(over.json).toEqual({ code: '0', message: '退款金额超过可退金额，剩余可退 4.00 元', result: null });
     expect(server.countApplied('R-12b')).toBe(0);
 
     const rest = await refund(gold.customerId, 'R-12c', -4, 'P-12');
     expect(rest.json.code).toBe('1');
     expect(balanceOf(gold.cardNo)).toBe(123_456);
-    expect((await refund(gold.customerId, 'R-12d', -0.01, 'P-12')).json.message).toBe('退款金额超过可退金额,剩余可退 0.00 元');
+    expect((await refund(gold.customerId, 'R-12d', -0.01, 'P-12')).json.message).toBe('退款金额超过可退金额，剩余可退 0.00 元');
   });
 
   it('counts the seeded refund of the earlier payment', async () => {
     const { earlierPayment } = seedFixtures;
     const over = await refund(gold.customerId, 'R-13a', -50.01, earlierPayment.orderNo);
-    expect(over.json.message).toBe('退款金额超过可退金额,剩余可退 50.00 元');
+    expect(over.json.message).toBe('退款金额超过可退金额，剩余可退 50.00 元');
 
     const rest = await refund(gold.customerId, 'R-13b', -50, earlierPayment.orderNo);
     expect(rest.json.result).toMatchObject({ actualPayment: -44, payRateAmount: -6 });
@@ -161,19 +161,19 @@ describe('paidConsumeByPro', () => {
   });
 
   it('rejects a refund of an unknown order', async () => {
-    expect((await refund(gold.customerId, 'R-16', -1, 'NOPE')).json.message).toBe('原订单不存在: NOPE');
+    expect((await refund(gold.customerId, 'R-16', -1, 'NOPE')).json.message).toBe('原订单不存在：NOPE');
   });
 
   it('rejects a refund of a refund', async () => {
     await pay(gold.customerId, 'P-17', 10);
     await refund(gold.customerId, 'R-17a', -5, 'P-17');
-    expect((await refund(gold.customerId, 'R-17b', -1, 'R-17a')).json.message).toBe('原订单不存在: R-17a');
+    expect((await refund(gold.customerId, 'R-17b', -1, 'R-17a')).json.message).toBe('原订单不存在：R-17a');
   });
 
   it("rejects a refund to another member's payment", async () => {
     await pay(diamond.customerId, 'P-18', 10);
     const reply = await refund(gold.customerId, 'R-18', -10, 'P-18');
-    expect(reply.json.message).toBe('原订单不属于该会员: P-18');
+    expect(reply.json.message).toBe('原订单不属于该会员：P-18');
     expect(balanceOf(gold.cardNo)).toBe(123_456);
   });
 
@@ -229,12 +229,12 @@ describe('paidConsume', () => {
   it('does not refund a till payment', async () => {
     await callRaw(server, 'customer', 'paidConsumeByPro', { storeCode: 'S001', wxConsumeNo: gold.customerId, orderNo: 'P-3', price: 10 });
     const reply = await consume({ wxConsumeNo: gold.customerId, orderNo: 'M-3R', price: -10, oldOrderNo: 'P-3' });
-    expect(reply.json.message).toBe('原订单不存在: P-3');
+    expect(reply.json.message).toBe('原订单不存在：P-3');
   });
 
   it('rejects a mobile with two cards', async () => {
     const reply = await consume({ mobile: sharedPhoneFirst.phone, orderNo: 'M-4', price: 1 });
-    expect(reply.json.message).toBe('该手机号绑定多张会员卡,请使用会员号');
+    expect(reply.json.message).toBe('该手机号绑定多张会员卡，请使用会员号');
   });
 
   it('rejects a call without member', async () => {

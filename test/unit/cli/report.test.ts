@@ -32,7 +32,7 @@ describe('reportOf', () => {
 
     expect(english.exitCode).toBe(EXIT.unknownOutcome);
     expect(english.message).toBe('The server sent no complete response within 15 s. Check the server and try again.');
-    expect(chinese.message).toBe('服务器在 15 秒内没有完整响应,请检查服务器后重试。');
+    expect(chinese.message).toBe('服务器在 15 秒内没有完整响应，请检查服务器后重试。');
   });
 
   it('timed-out payment says the outcome is unknown', () => {
@@ -41,6 +41,6 @@ describe('reportOf', () => {
 
     expect(chinese.kind).toBe('unknown-outcome');
     expect(chinese.exitCode).toBe(EXIT.unknownOutcome);
-    expect(chinese.message).toBe('服务器在 15 秒内没有完整响应,结果未知,服务器可能已经处理了该请求。重试之前,请先用 log 命令按订单号核对交易流水。');
+    expect(chinese.message).toBe('服务器在 15 秒内没有完整响应，结果未知，服务器可能已经处理了该请求。重试之前，请先用 log 命令按订单号核对交易流水。');
   });
 });

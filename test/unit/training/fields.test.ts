@@ -15,11 +15,11 @@ describe('requiredYuanAsFen', () => {
   });
 
   it.each([[12.345], ['12.345'], ['1e3'], ['abc'], [Number.NaN], [Infinity], [0.1 + 0.2], [true], ['1,000'], ['1000000000']])('rejects %j', (price) => {
-    expect(() => requiredYuanAsFen({ price }, 'price')).toThrow(new RejectedCall('参数格式错误: price'));
+    expect(() => requiredYuanAsFen({ price }, 'price')).toThrow(new RejectedCall('参数格式错误：price'));
   });
 
   it('rejects a missing price', () => {
-    expect(() => requiredYuanAsFen({}, 'price')).toThrow(new RejectedCall('缺少参数: price'));
+    expect(() => requiredYuanAsFen({}, 'price')).toThrow(new RejectedCall('缺少参数：price'));
   });
 });
 
@@ -35,7 +35,7 @@ describe('optionalInteger', () => {
 
 describe('requiredDateTime', () => {
   it('rejects a date that does not exist', () => {
-    expect(() => requiredDateTime({ create_time: '2026-02-30 10:00:00' }, 'create_time')).toThrow('参数格式错误: create_time');
+    expect(() => requiredDateTime({ create_time: '2026-02-30 10:00:00' }, 'create_time')).toThrow('参数格式错误：create_time');
   });
 });
 
