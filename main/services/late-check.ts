@@ -111,10 +111,12 @@ export function createLateCheck(input: LateCheckInput): LateCheck {
       actualPaymentFen: figures.actualPaymentFen,
     });
     const applied = journal.getPayment(orderNo);
+    // NOTE: the cashier cannot dismiss the alert this raises. It shows for 24 hours after the find.
     if (applied !== null) onAppliedLate(applied);
     return false;
   }
 
+  // NOTE: after a restart only this one check runs. The later checks (+10 min, +1 h) are not rescheduled.
   function checkRecentOnStart(): void {
     const sinceIso = new Date(now().getTime() - startupWindowMs).toISOString();
     const records = journal.listPaymentsForLateCheck(sinceIso);

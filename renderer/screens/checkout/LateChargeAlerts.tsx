@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../common/money';
 import { useLateChargesStore } from '../../stores/late-charges';
+import './late-charges.css';
 
 /** Alerts for payments shown as 未扣款 that the server charged later, so a second charge gets refunded. */
 export function LateChargeAlerts() {
