@@ -68,3 +68,23 @@ function limitOf(problem: Exclude<FieldProblem, object>): number {
   if (problem === 'order-no-too-long') return MAX_ORDER_NO_LENGTH;
   return MAX_CODE_LENGTH;
 }
+
+// Line arithmetic for the return and sale drafts. Each function returns a new array and leaves
+// `lines` unchanged, so a store can set the result as its next state.
+
+/** Returns a copy of `lines` with `field` of the line at `index` set to `value`. An index past the end changes nothing. */
+export function replaceLineField<Line, Field extends keyof Line>(lines: readonly Line[], index: number, field: Field, value: Line[Field]): Line[] {
+  return lines.map((line, lineIndex) => (lineIndex === index ? { ...line, [field]: value } : line));
+}
+
+/** Returns `lines` with `makeLine()` appended, or null when `lines` already has `max` lines or more. */
+export function appendLine<Line>(lines: readonly Line[], max: number, makeLine: () => Line): Line[] | null {
+  if (lines.length >= max) return null;
+  return [...lines, makeLine()];
+}
+
+/** Returns `lines` without the line at `index`. Removing the only line leaves one `makeLine()` line in its place. */
+export function withoutLine<Line>(lines: readonly Line[], index: number, makeLine: () => Line): Line[] {
+  const remaining = lines.filter((_line, lineIndex) => lineIndex !== index);
+  return remaining.length > 0 ? remaining : [makeLine()];
+}

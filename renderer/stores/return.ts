@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { PHONE_PATTERN, type IpcError, type ReturnCreateReply, type ReturnCreateRequest } from '../../common/contract';
 import { parseYuanInput } from '../../common/money';
 import { normalizeTypedText } from '../../common/typed-text';
-import { MAX_REMARK_LENGTH, checkCode, checkOrderNo, parseCount, type FieldProblem } from '../lib/goods-lines';
+import { MAX_REMARK_LENGTH, appendLine, checkCode, checkOrderNo, parseCount, replaceLineField, withoutLine, type FieldProblem } from '../lib/goods-lines';
 import { requireTillApi, settleReply } from '../bridge';
 
 // One return of goods (退货, offLineReturnUpload): the sale's order number, the member, the goods
@@ -139,22 +139,22 @@ export const useReturnStore = create<ReturnState>()((set, get) => ({
   setLine(index, field, value) {
     const { draft, flow } = get();
     if (flow.phase !== 'editing') return;
-    const lines = draft.lines.map((line, lineIndex) => (lineIndex === index ? { ...line, [field]: value } : line));
-    set({ draft: { ...draft, lines } });
+    set({ draft: { ...draft, lines: replaceLineField(draft.lines, index, field, value) } });
   },
 
   addLine() {
     const { draft, flow } = get();
-    if (flow.phase !== 'editing' || draft.lines.length >= MAX_RETURN_LINES) return null;
-    set({ draft: { ...draft, lines: [...draft.lines, emptyLine()] } });
+    if (flow.phase !== 'editing') return null;
+    const lines = appendLine(draft.lines, MAX_RETURN_LINES, emptyLine);
+    if (lines === null) return null;
+    set({ draft: { ...draft, lines } });
     return draft.lines.length;
   },
 
   removeLine(index) {
     const { draft, flow } = get();
     if (flow.phase !== 'editing') return;
-    const lines = draft.lines.filter((_line, lineIndex) => lineIndex !== index);
-    set({ draft: { ...draft, lines: lines.length > 0 ? lines : [emptyLine()] } });
+    set({ draft: { ...draft, lines: withoutLine(draft.lines, index, emptyLine) } });
   },
 
   requestConfirmation() {

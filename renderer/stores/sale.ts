@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { MAX_ORDER_LINES, PHONE_PATTERN, type IpcError, type MemberView, type OrderUploadReply, type OrderUploadRequest } from '../../common/contract';
 import { normalizeTypedText } from '../../common/typed-text';
+import { appendLine, replaceLineField, withoutLine } from '../lib/goods-lines';
 import { requireTillApi, settleReply } from '../bridge';
 import {
   checkSaleDraft,
@@ -158,22 +159,22 @@ export const useSaleStore = create<SaleState>()((set, get) => ({
   setLine(index, field, value) {
     const { draft, flow } = get();
     if (flow.phase !== 'editing') return;
-    const lines = draft.lines.map((line, lineIndex) => (lineIndex === index ? { ...line, [field]: value } : line));
-    set({ draft: { ...draft, lines } });
+    set({ draft: { ...draft, lines: replaceLineField(draft.lines, index, field, value) } });
   },
 
   addLine() {
     const { draft, flow } = get();
-    if (flow.phase !== 'editing' || draft.lines.length >= MAX_ORDER_LINES) return null;
-    set({ draft: { ...draft, lines: [...draft.lines, emptyLine()] } });
+    if (flow.phase !== 'editing') return null;
+    const lines = appendLine(draft.lines, MAX_ORDER_LINES, emptyLine);
+    if (lines === null) return null;
+    set({ draft: { ...draft, lines } });
     return draft.lines.length;
   },
 
   removeLine(index) {
     const { draft, flow } = get();
     if (flow.phase !== 'editing') return;
-    const lines = draft.lines.filter((_line, lineIndex) => lineIndex !== index);
-    set({ draft: { ...draft, lines: lines.length > 0 ? lines : [emptyLine()] } });
+    set({ draft: { ...draft, lines: withoutLine(draft.lines, index, emptyLine) } });
   },
 
   async lookUpMember() {
