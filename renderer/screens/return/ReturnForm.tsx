@@ -1,10 +1,10 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField';
+import { GoodsFormFooter, GoodsLinesFooter } from '../../components/GoodsFormParts';
 import { GoodsLinesTable, type GoodsLineColumn } from '../../components/GoodsLinesTable';
-import { Money } from '../../components/Money';
 import { moveFocusOnEnter } from '../../lib/form-keys';
-import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH, MAX_REMARK_LENGTH, fieldProblemText } from '../../lib/goods-lines';
+import { MAX_CODE_LENGTH, MAX_ORDER_NO_LENGTH, fieldProblemText } from '../../lib/goods-lines';
 import { MAX_RETURN_LINES, checkReturnDraft, useReturnStore, type ReturnLineDraft } from '../../stores/return';
 
 /**
@@ -83,14 +83,14 @@ export function ReturnForm() {
       </div>
 
       <ReturnLines problems={problems} />
-      <div className="lines-footer">
-        <button type="button" data-testid="return-add-line" disabled={draft.lines.length >= MAX_RETURN_LINES} onClick={handleAddLine}>
-          {t('form.lines.add')}
-        </button>
-        <span className="lines-total">
-          {t('return.total')} <Money fen={check.totalFen} testId="return-total" />
-        </span>
-      </div>
+      <GoodsLinesFooter
+        testIdPrefix="return"
+        addLabel={t('form.lines.add')}
+        addDisabled={draft.lines.length >= MAX_RETURN_LINES}
+        onAdd={handleAddLine}
+        totalLabel={t('return.total')}
+        totalFen={check.totalFen}
+      />
 
       <label className="choice return-points">
         <input
@@ -103,30 +103,14 @@ export function ReturnForm() {
       </label>
       <p className="note">{t('return.returnPointsHint')}</p>
 
-      <FormField id="return-remark" label={t('return.remark')} problem={problems.remark} problemTestId="return-field-problem">
-        <input
-          id="return-remark"
-          data-testid="return-remark"
-          type="text"
-          autoComplete="off"
-          maxLength={MAX_REMARK_LENGTH + 1}
-          aria-invalid={problems.remark !== undefined}
-          value={draft.remark}
-          onChange={(event) => setField('remark', event.target.value)}
-        />
-      </FormField>
-
-      {attempted && !check.ok && (
-        <p className="message message-error" role="alert" data-testid="return-problem">
-          {t('return.fixFields')}
-        </p>
-      )}
-      <p className="note">{t('return.enterHint')}</p>
-      <div className="button-row">
-        <button type="submit" className="primary" data-testid="return-submit">
-          {t('return.submit')}
-        </button>
-      </div>
+      <GoodsFormFooter
+        testIdPrefix="return"
+        texts={{ remark: t('return.remark'), fixFields: t('return.fixFields'), enterHint: t('return.enterHint'), submit: t('return.submit') }}
+        remark={draft.remark}
+        remarkProblem={problems.remark}
+        onRemarkChange={(value) => setField('remark', value)}
+        showFixFields={attempted && !check.ok}
+      />
     </form>
   );
 }

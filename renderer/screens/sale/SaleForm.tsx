@@ -4,11 +4,12 @@ import type { TFunction } from 'i18next';
 import { MAX_ORDER_LINES } from '../../../common/contract';
 import { formatYuan } from '../../../common/money';
 import { FormField } from '../../components/FormField';
+import { GoodsFormFooter, GoodsLinesFooter } from '../../components/GoodsFormParts';
 import { GoodsLinesTable, type GoodsLineColumn } from '../../components/GoodsLinesTable';
 import { Money } from '../../components/Money';
 import { errorText } from '../../lib/error-text';
 import { moveFocusOnEnter } from '../../lib/form-keys';
-import { MAX_CODE_LENGTH, MAX_REMARK_LENGTH, fieldProblemText, type FieldProblem } from '../../lib/goods-lines';
+import { MAX_CODE_LENGTH, fieldProblemText, type FieldProblem } from '../../lib/goods-lines';
 import { checkSaleDraft, useSaleStore, type PayType, type SaleDraft, type SaleFieldProblem, type SaleLineDraft } from '../../stores/sale';
 import { SaleMemberField } from './SaleMemberField';
 
@@ -97,14 +98,14 @@ export function SaleForm() {
       </div>
 
       <SaleLines columns={columns} problems={problems} />
-      <div className="lines-footer">
-        <button type="button" data-testid="sale-add-line" disabled={draft.lines.length >= MAX_ORDER_LINES} onClick={handleAddLine}>
-          {t('form.lines.add')}
-        </button>
-        <span className="lines-total">
-          {t('sale.total')} <Money fen={figures.totalFen} testId="sale-total" />
-        </span>
-      </div>
+      <GoodsLinesFooter
+        testIdPrefix="sale"
+        addLabel={t('form.lines.add')}
+        addDisabled={draft.lines.length >= MAX_ORDER_LINES}
+        onAdd={handleAddLine}
+        totalLabel={t('sale.total')}
+        totalFen={figures.totalFen}
+      />
       {problems.total !== undefined && (
         <p className="field-problem sale-total-problem" data-testid="sale-field-problem">
           {problems.total}
@@ -163,30 +164,14 @@ export function SaleForm() {
         </ReadOnlyField>
       </div>
 
-      <FormField id="sale-remark" label={t('sale.remark')} problem={problems.remark} problemTestId="sale-field-problem">
-        <input
-          id="sale-remark"
-          data-testid="sale-remark"
-          type="text"
-          autoComplete="off"
-          maxLength={MAX_REMARK_LENGTH + 1}
-          aria-invalid={problems.remark !== undefined}
-          value={draft.remark}
-          onChange={(event) => setField('remark', event.target.value)}
-        />
-      </FormField>
-
-      {attempted && !check.ok && (
-        <p className="message message-error" role="alert" data-testid="sale-problem">
-          {t('sale.fixFields')}
-        </p>
-      )}
-      <p className="note">{t('sale.enterHint')}</p>
-      <div className="button-row">
-        <button type="submit" className="primary" data-testid="sale-submit">
-          {t('sale.submit')}
-        </button>
-      </div>
+      <GoodsFormFooter
+        testIdPrefix="sale"
+        texts={{ remark: t('sale.remark'), fixFields: t('sale.fixFields'), enterHint: t('sale.enterHint'), submit: t('sale.submit') }}
+        remark={draft.remark}
+        remarkProblem={problems.remark}
+        onRemarkChange={(value) => setField('remark', value)}
+        showFixFields={attempted && !check.ok}
+      />
     </form>
   );
 }
