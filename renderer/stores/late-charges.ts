@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PaymentAppliedLate } from '../../common/contract';
 import { getTillApi, settleReply } from '../bridge';
+import { usePaymentStore } from './payment';
 
 // Payments the till recorded as not charged that a later log check found charged. `start` reads
 // them from `payment:late-charges` and adds each `payment:charged-late` event, so the checkout
@@ -32,5 +33,6 @@ export const useLateChargesStore = create<LateChargesState>()((set, get) => ({
   add(payment) {
     const others = get().payments.filter((existing) => existing.orderNo !== payment.orderNo);
     set({ payments: [payment, ...others] });
+    usePaymentStore.getState().applyLateCharge(payment);
   },
 }));

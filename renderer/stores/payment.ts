@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import type { IpcError, MemberView, PaymentCharged, PaymentChargedFromLog, PaymentUnknown } from '../../common/contract';
+import type {
+  IpcError,
+  MemberView,
+  PaymentAppliedLate,
+  PaymentCharged,
+  PaymentChargedFromLog,
+  PaymentUnknown,
+} from '../../common/contract';
 import { requireTillApi, settleReply } from '../bridge';
 import { checkPayment } from '../lib/payment-check';
 import { currentConnection } from './till-status';
@@ -56,6 +63,11 @@ interface PaymentState {
   loadUnresolved(): Promise<void>;
   /** Opens an unresolved payment from the list and looks it up in the transaction log. */
   openUnresolved(payment: PaymentUnknown): Promise<void>;
+  /**
+   * Shows a payment that a later log check found charged. When the screen still says 未扣款 for
+   * it, the verdict turns to 已扣款, so the cashier is not offered to take the payment again.
+   */
+  applyLateCharge(late: PaymentAppliedLate): void;
 }
 
 /** Error codes of `payment:pay` after which the member panel may show an old balance or state. */
@@ -189,6 +201,37 @@ export const usePaymentStore = create<PaymentState>()((set, get) => ({
 
     set({ flow: { phase: 'unknown', payment, resolution: { state: 'checking' } } });
     await get().resolve();
+  },
+
+  applyLateCharge(late) {
+    const { flow } = get();
+    if (flow.phase !== 'unknown' || flow.payment.orderNo !== late.orderNo || flow.resolution.state !== 'not-charged') return;
+
+    const result: PaymentChargedFromLog = {
+      status: 'charged',
+      orderNo: late.orderNo,
+      customerId: late.customerId,
+      cardNo: late.cardNo,
+      priceFen: late.priceFen,
+      discountRatePercent: null,
+      discountFen: late.actualPaymentFen === null ? null : late.priceFen - late.actualPaymentFen,
+      actualPaymentFen: late.actualPaymentFen,
+      balanceFen: null,
+    };
+    set({ flow: { phase: 'unknown', payment: flow.payment, resolution: { state: 'charged', result } } });
+
+    // The balance after the late charge comes from reading the member again.
+    void useMemberStore
+      .getState()
+      .reread(late.customerId, late.cardNo)
+      .then(() => {
+        const member = currentMember();
+        const current = get().flow;
+        if (member === null || member.customerId !== late.customerId) return;
+        if (current.phase !== 'unknown' || current.payment.orderNo !== late.orderNo || current.resolution.state !== 'charged') return;
+        const withBalance = { ...current.resolution.result, balanceFen: member.balanceFen };
+        set({ flow: { phase: 'unknown', payment: current.payment, resolution: { state: 'charged', result: withBalance } } });
+      });
   },
 }));
 

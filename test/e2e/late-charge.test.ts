@@ -67,6 +67,16 @@ describe('late charge alert in Chromium', () => {
     expect(server.countApplied(orderNo)).toBe(1);
     expect(server.findMember(gold.cardNo)?.balanceFen).toBe(123_456 - 880);
 
+    // The verdict on screen turns to 已扣款 with the log's figures, the offer to take the payment
+    // again is gone, and the member panel shows the balance after the late charge.
+    await page.locator('[data-testid="unknown-panel"][data-state="charged"]').waitFor();
+    expect(await page.getByTestId('unknown-status').textContent()).toBe('已扣款');
+    expect(await page.getByTestId('unknown-pay-again').count()).toBe(0);
+    expect(await page.getByTestId('result-actual').getAttribute('data-fen')).toBe('880');
+    await page.locator('[data-testid="member-balance"][data-fen="122576"]').waitFor();
+    await page.locator('[data-testid="result-balance"][data-fen="122576"]').waitFor();
+    await screenshot('verdict-charged');
+
     await page.getByTestId('nav-refund').click();
     const row = page.locator(`[data-testid="refund-payment"][data-order-no="${orderNo}"]`);
     await row.waitFor();
@@ -91,5 +101,5 @@ describe('late charge alert in Chromium', () => {
 
     expect(server.countApplied(orderNo)).toBe(1);
     expect(pageErrors).toEqual([]);
-  }, 15_000);
+  }, 30_000);
 });
