@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { MAX_INPUT_FEN, formatYuan } from '../../../common/money';
 import type { MemberView, PaymentPreview } from '../../../common/contract';
+import { AmountInput } from '../../components/AmountInput';
 import { DiscountText } from '../../components/DiscountText';
 import { Money } from '../../components/Money';
 import { checkPayment, type PaymentProblem } from '../../lib/payment-check';
@@ -39,19 +40,14 @@ export function PaymentForm({ member }: { member: MemberView | null }) {
   return (
     <section className="payment-form" aria-labelledby="payment-title">
       <h2 id="payment-title">{t('payment.title')}</h2>
-      <label htmlFor={AMOUNT_INPUT_ID}>{t('payment.amount.label')}</label>
-      <input
+      <AmountInput
         id={AMOUNT_INPUT_ID}
-        data-testid="payment-amount-input"
-        className="amount-input"
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        maxLength={16}
+        testId="payment-amount-input"
+        label={t('payment.amount.label')}
         placeholder={t('payment.amount.placeholder')}
         disabled={!canPay}
         value={amountText}
-        onChange={(event) => setAmountText(event.target.value)}
+        onChange={setAmountText}
         onKeyDown={handleKeyDown}
       />
 

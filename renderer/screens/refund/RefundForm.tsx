@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RefundablePayment } from '../../../common/contract';
 import { MAX_INPUT_FEN, formatYuan } from '../../../common/money';
+import { AmountInput } from '../../components/AmountInput';
 import { DiscountText } from '../../components/DiscountText';
 import { Money } from '../../components/Money';
 import { checkRefundAmount, useRefundStore, type RefundAmountProblem } from '../../stores/refund';
@@ -70,22 +71,15 @@ export function RefundForm({ payment }: { payment: RefundablePayment }) {
       </fieldset>
 
       {mode === 'part' && (
-        <>
-          <label htmlFor={AMOUNT_INPUT_ID}>{t('refund.form.amountLabel')}</label>
-          <input
-            ref={amountInput}
-            id={AMOUNT_INPUT_ID}
-            data-testid="refund-amount-input"
-            className="amount-input"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            maxLength={16}
-            placeholder={t('payment.amount.placeholder')}
-            value={amountText}
-            onChange={(event) => setAmountText(event.target.value)}
-          />
-        </>
+        <AmountInput
+          inputRef={amountInput}
+          id={AMOUNT_INPUT_ID}
+          testId="refund-amount-input"
+          label={t('refund.form.amountLabel')}
+          placeholder={t('payment.amount.placeholder')}
+          value={amountText}
+          onChange={setAmountText}
+        />
       )}
 
       {showProblem && (
