@@ -341,7 +341,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
     const to = shiftDay(record.businessDay, 1);
     for (let pageNo = 0; pageNo < maxLogPages; pageNo++) {
       const page = await client.getPaidConsumeLog({ phone, from, to, pageNo, pageSize: LOG_PAGE_SIZE });
-      const entry = page.entries.find((candidate) => candidate.businessNo === record.orderNo);
+      const entry = page.entries.find((candidate) => isEntryOfPayment(candidate, record));
       if (entry !== undefined) return entry;
       if (page.entries.length === 0 || pageNo + 1 >= page.totalPage) return null;
     }
@@ -440,4 +440,22 @@ function checkPayable(member: Member, amountFen: number): void {
 function shiftDay(day: string, days: number): string {
   const time = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Log entry types that add to a balance (top-ups and refunds): an entry of these types carrying a
+ * payment's order number is not that payment. 1 online top-up, 2 top-up code, 4 mall refund,
+ * 6 store POS refund, 7 manual top-up.
+ */
+const CREDIT_BUSINESS_TYPES: ReadonlySet<number> = new Set([1, 2, 4, 6, 7]);
+
+/**
+ * Tells whether a log entry records this payment: the same order number, of the same member when
+ * the entry names one, and not a credit. The log is read by phone, which may hold several cards,
+ * and the manual does not promise order numbers unique across entry types.
+ */
+function isEntryOfPayment(entry: LogEntry, record: PaymentRecord): boolean {
+  if (entry.businessNo !== record.orderNo) return false;
+  if (entry.customerId !== null && record.member.customerId !== null && entry.customerId !== record.member.customerId) return false;
+  return entry.businessType === null || !CREDIT_BUSINESS_TYPES.has(entry.businessType);
 }

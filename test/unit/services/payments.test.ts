@@ -194,6 +194,38 @@ describe('unknown outcome', () => {
     expect(fixture.till.journal.getPayment(value.orderNo)?.state).toBe('unknown');
   });
 
+  it('ignores log entries of a refund or another card', async () => {
+    const value = await payUnknown('bad-gateway', 2000);
+    // Entries a real server might hold under the same order number: a refund, and a payment of the
+    // other card on a shared phone. Neither is this payment.
+    const client = fixture.till.client;
+    const readLog = client.getPaidConsumeLog.bind(client);
+    const lookalike = {
+      serialId: 'FAKE-1',
+      customerId: gold.customerId,
+      phone: gold.phone,
+      changeFen: 1760,
+      businessNo: value.orderNo,
+      businessType: 6,
+      businessTypeValue: null,
+      createTime: null,
+      payType: 3,
+      customerCurrentRechargeFen: null,
+      customerCurrentGiftFen: null,
+    };
+    client.getPaidConsumeLog = async (query) => {
+      const page = await readLog(query);
+      const otherCard = { ...lookalike, serialId: 'FAKE-2', customerId: 'MEMB20160901999999', businessType: 5 };
+      return { ...page, entries: [lookalike, otherCard, ...page.entries] };
+    };
+
+    const reply = await fixture.till.router.call('payment:resolve', { orderNo: value.orderNo });
+
+    expect(reply).toMatchObject({ ok: true, value: { status: 'not-charged', orderNo: value.orderNo } });
+    expect(fixture.till.journal.getPayment(value.orderNo)?.state).toBe('not-applied');
+    expect(fixture.server.countApplied(value.orderNo)).toBe(0);
+  });
+
   it('resolves a dropped answer as charged from the log', async () => {
     const value = await payUnknown('drop-after-apply', 2000);
 
