@@ -72,7 +72,7 @@ async function searchLog(client: VipaxClient, search: Search): Promise<LookUpRes
     });
     if (pageNo === 0) totalCount = page.totalCount;
     read += page.entries.length;
-    matches.push(...page.entries.filter((entry) => entry.businessNo === search.orderNo));
+    matches.push(...page.entries.filter((entry) => entry.businessNo === search.orderNo && !isDebitEntry(entry)));
 
     const lastPage = page.entries.length === 0 || pageNo + 1 >= page.totalPage;
     if (lastPage) break;
@@ -84,4 +84,15 @@ async function searchLog(client: VipaxClient, search: Search): Promise<LookUpRes
     return { status: 'undecided', reason: `read ${read} of ${totalCount} log entries` };
   }
   return { status: 'absent' };
+}
+
+/**
+ * Log entry types that take from a balance: 3 mall purchase, 5 store POS purchase, 8 manual
+ * deduction, 9 店客源 purchase. An entry of these types is never the refund, even with its order
+ * number, because the manual does not promise order numbers unique across entry types.
+ */
+const DEBIT_BUSINESS_TYPES: ReadonlySet<number> = new Set([3, 5, 8, 9]);
+
+function isDebitEntry(entry: LogEntry): boolean {
+  return entry.businessType !== null && DEBIT_BUSINESS_TYPES.has(entry.businessType);
 }

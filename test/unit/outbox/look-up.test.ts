@@ -62,6 +62,16 @@ describe('lookUpRefund', () => {
     expect(result.status).toBe('found');
   });
 
+  it('ignores a payment entry with the refund number', async () => {
+    const client = scriptedClient({
+      getPaidConsumeLog: async (query) => pagesOf(query.businessType === 6 ? [] : [{ ...logEntry(request.orderNo, 400), businessType: 5 }], query),
+    });
+
+    const result = await lookUpRefund(client, request);
+
+    expect(result).toEqual({ status: 'absent' });
+  });
+
   it('stays undecided when pages miss entries', async () => {
     // The server counts 250 entries but its pages hold only 199.
     const entries = filler(199);
