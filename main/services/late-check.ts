@@ -99,13 +99,19 @@ export function createLateCheck(input: LateCheckInput): LateCheck {
     }
     if (stopped) return false;
 
-    if (figures === null) {
-      journal.recordLateCheckAbsent(orderNo);
-      logger.info('Late check: payment still not in the transaction log', { orderNo });
+    try {
+      if (figures === null) {
+        journal.recordLateCheckAbsent(orderNo);
+        logger.info('Late check: payment still not in the transaction log', { orderNo });
+        return true;
+      }
+      journal.recordPaymentAppliedLate(orderNo, figures);
+    } catch (error) {
+      // A journal write that fails must not end the checks as an unhandled rejection.
+      logger.error('Late check could not record its result', { orderNo, error: String(error) });
       return true;
     }
 
-    journal.recordPaymentAppliedLate(orderNo, figures);
     logger.error('Late check: payment recorded as not charged was charged later', {
       orderNo,
       actualPaymentFen: figures.actualPaymentFen,
