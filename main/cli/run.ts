@@ -12,7 +12,7 @@ export const EXIT = {
   rejected: 1,
   usage: 2,
   network: 3,
-  /** Also a failure the code did not foresee: the stderr kind `internal` tells it apart. */
+  /** Also a failure the code did not foresee: the stderr kind `internal` distinguishes it. */
   unknownOutcome: 4,
 } as const;
 
@@ -94,7 +94,7 @@ export function reportOf(error: unknown, locale: Locale, command: Command | null
 
   // A failure the command did not foresee may have struck after a write was sent. The exit codes
   // are a fixed contract (0 to 4), so it gets the status of an unknown outcome in every command,
-  // and the stderr kind `internal` tells it apart.
+  // and the stderr kind `internal` distinguishes it.
   const detail = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: formatMessage(locale, 'internal', { detail }), exitCode: EXIT.unknownOutcome };
 }
