@@ -75,10 +75,12 @@ export type SaleFieldProblem =
   | 'paid-above-total'
   | 'pay-type-required'
   | 'total-zero'
-  | 'total-mismatch';
+  | 'total-mismatch'
+  | 'discounted-not-paid';
 
 /**
- * Problems by field: `orderNo`, `member`, `paid`, `payType`, `remark`, `total` and
+ * Problems by field: `orderNo`, `member`, `paid`, `payType`, `remark`, `total`, `discounted`
+ * (the lines' amounts after discount as a whole) and
  * `lines.<index>.<goodsCode|skuCode|price|discounted|count>`.
  */
 export type SaleProblems = Record<string, SaleFieldProblem>;
@@ -92,6 +94,8 @@ export interface SaleFigures {
   couponFen: number | null;
   /** The amount an empty discounted-amount cell stands for, per line; null for a typed or invalid line. */
   autoDiscountedFen: (number | null)[];
+  /** Σ the typed amounts after discount, or null while any line's cell is empty or invalid. */
+  typedDiscountedFen: number | null;
 }
 
 /** The member a sale is for, as the confirmation shows it. */
@@ -128,11 +132,18 @@ export function checkSaleDraft(draft: SaleDraft, lookup: SaleMemberLookup): Sale
   if (totalKnown) checkTotal(problems, draft, totalFen);
 
   const autoDiscountedFen = fillDiscounts(lines, paidFen);
+  const typedDiscountedFen = sumTypedDiscounts(lines);
+  // Main rejects an upload whose lines after discount do not add up to 实付. Lines left empty are
+  // filled to make up the difference, so only a form with every line typed is checked here.
+  // NOTE: empty lines cannot make up the difference when the typed lines exceed 实付 or the rest
+  // exceeds the empty lines' price × count. Such a form passes here and main still rejects it.
+  if (typedDiscountedFen !== null && paidFen !== null && typedDiscountedFen !== paidFen) problems.discounted = 'discounted-not-paid';
   const figures: SaleFigures = {
     totalFen,
     paidFen,
     couponFen: paidFen === null || !totalKnown ? null : totalFen - paidFen,
     autoDiscountedFen,
+    typedDiscountedFen,
   };
 
   const payType = draft.payment === null ? draft.payType : STORED_VALUE_PAY_TYPE;
@@ -219,6 +230,15 @@ function checkPaid(problems: SaleProblems, draft: SaleDraft, totalFen: number | 
 function checkTotal(problems: SaleProblems, draft: SaleDraft, totalFen: number): void {
   if (draft.payment !== null && totalFen !== draft.payment.priceFen) problems.total = 'total-mismatch';
   else if (totalFen === 0) problems.total = 'total-zero';
+}
+
+function sumTypedDiscounts(lines: readonly CheckedLine[]): number | null {
+  let sumFen = 0;
+  for (const line of lines) {
+    if (line.typedDiscountedFen === null) return null;
+    sumFen += line.typedDiscountedFen;
+  }
+  return sumFen;
 }
 
 /**

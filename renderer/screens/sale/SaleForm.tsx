@@ -10,7 +10,15 @@ import { Money } from '../../components/Money';
 import { errorText } from '../../lib/error-text';
 import { moveFocusOnEnter } from '../../lib/form-keys';
 import { MAX_CODE_LENGTH, fieldProblemText, type FieldProblem } from '../../lib/goods-lines';
-import { checkSaleDraft, useSaleStore, type PayType, type SaleDraft, type SaleFieldProblem, type SaleLineDraft } from '../../stores/sale';
+import {
+  checkSaleDraft,
+  useSaleStore,
+  type PayType,
+  type SaleDraft,
+  type SaleFieldProblem,
+  type SaleFigures,
+  type SaleLineDraft,
+} from '../../stores/sale';
 import { SaleMemberField } from './SaleMemberField';
 
 const MEMBER_INPUT_ID = 'sale-member';
@@ -37,7 +45,7 @@ export function SaleForm() {
   const check = checkSaleDraft(draft, lookup);
   const problems: Record<string, string> = {};
   if (attempted && !check.ok) {
-    for (const [field, problem] of Object.entries(check.problems)) problems[field] = saleProblemText(t, problem, draft);
+    for (const [field, problem] of Object.entries(check.problems)) problems[field] = saleProblemText(t, problem, draft, check.figures);
   }
   const { figures } = check;
   const fromPayment = draft.payment !== null;
@@ -109,6 +117,11 @@ export function SaleForm() {
       {problems.total !== undefined && (
         <p className="field-problem sale-total-problem" data-testid="sale-field-problem">
           {problems.total}
+        </p>
+      )}
+      {problems.discounted !== undefined && (
+        <p className="field-problem sale-total-problem" data-testid="sale-field-problem">
+          {problems.discounted}
         </p>
       )}
       <p className="note">{t('sale.discountedHint')}</p>
@@ -245,8 +258,15 @@ function ReadOnlyField({ label, children }: { label: string; children: ReactNode
   );
 }
 
-/** Returns the locale text of a sale form problem; a mismatched total names the payment's 原价. */
-export function saleProblemText(t: TFunction, problem: SaleFieldProblem, draft: SaleDraft): string {
+/**
+ * Returns the locale text of a sale form problem. A mismatched total names the payment's 原价, and
+ * typed amounts after discount that miss 实付 name both sums.
+ */
+export function saleProblemText(t: TFunction, problem: SaleFieldProblem, draft: SaleDraft, figures: SaleFigures): string {
   if (typeof problem === 'object' || SHARED_PROBLEMS.has(problem)) return fieldProblemText(t, problem as FieldProblem);
-  return t(`sale.problem.${problem}`, { price: formatYuan(draft.payment?.priceFen ?? 0) });
+  return t(`sale.problem.${problem}`, {
+    price: formatYuan(draft.payment?.priceFen ?? 0),
+    lines: formatYuan(figures.typedDiscountedFen ?? 0),
+    paid: formatYuan(figures.paidFen ?? 0),
+  });
 }

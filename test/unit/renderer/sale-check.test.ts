@@ -61,7 +61,7 @@ describe('checkSaleDraft', () => {
         remark: '会员日',
         goods: [{ goodsCode: '6901234567890', skuCode: '6901234567890-01', priceFen: 4_000, discountedPriceFen: 3_650, count: 1 }],
       },
-      figures: { totalFen: 4_000, paidFen: 3_650, couponFen: 350, autoDiscountedFen: [3_650] },
+      figures: { totalFen: 4_000, paidFen: 3_650, couponFen: 350, autoDiscountedFen: [3_650], typedDiscountedFen: null },
       member: { name: null, phoneMasked: '139****0003', cardNo: null },
     });
   });
@@ -181,6 +181,46 @@ describe('checkSaleDraft', () => {
 
     if (!check.ok) throw new Error(`Expected a valid draft, got ${JSON.stringify(check.problems)}`);
     expect(check.request.goods[1]).toMatchObject({ priceFen: 0, discountedPriceFen: 0, count: 1 });
+  });
+
+  it('accepts typed lines that add up to paid', () => {
+    const lines = [line({ priceText: '40', discountedText: '35.20' }), line({ key: 2, priceText: '20', countText: '2', discountedText: '36.30' })];
+    const check = checkSaleDraft(draft({ paidText: '71.50', lines }), idle);
+
+    if (!check.ok) throw new Error(`Expected a valid draft, got ${JSON.stringify(check.problems)}`);
+    expect(check.figures.typedDiscountedFen).toBe(7_150);
+    expect(check.request.paidFen).toBe(7_150);
+    expect(check.request.goods.map((good) => good.discountedPriceFen)).toEqual([3_520, 3_630]);
+  });
+
+  it('rejects typed lines 1 fen off paid', () => {
+    const lines = [line({ priceText: '40', discountedText: '35.20' }), line({ key: 2, priceText: '20', countText: '2', discountedText: '36.29' })];
+    const check = checkSaleDraft(draft({ paidText: '71.50', lines }), idle);
+
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems).toEqual({ discounted: 'discounted-not-paid' });
+    expect(check.figures.typedDiscountedFen).toBe(7_149);
+    expect(check.figures.paidFen).toBe(7_150);
+  });
+
+  it('rejects a payment’s typed lines off 实付', () => {
+    const lines = [line({ priceText: '60', discountedText: '52.80' }), line({ key: 2, priceText: '40', discountedText: '35.21' })];
+    const check = checkSaleDraft(draft({ payment: payment(), paidText: '', payType: null, lines }), idle);
+
+    expect(check.ok ? null : check.problems).toEqual({ discounted: 'discounted-not-paid' });
+    expect(check.figures.typedDiscountedFen).toBe(8_801);
+    expect(check.figures.paidFen).toBe(8_800);
+  });
+
+  it('fills empty lines instead of rejecting', () => {
+    const lines = [line({ priceText: '40', discountedText: '35.20' }), line({ key: 2, priceText: '20', countText: '2', discountedText: '' })];
+    const check = checkSaleDraft(draft({ paidText: '71.50', lines }), idle);
+
+    if (!check.ok) throw new Error(`Expected a valid draft, got ${JSON.stringify(check.problems)}`);
+    expect(check.figures.typedDiscountedFen).toBeNull();
+    expect(check.figures.autoDiscountedFen).toEqual([null, 3_630]);
+    expect(check.request.goods.map((good) => good.discountedPriceFen)).toEqual([3_520, 3_630]);
   });
 
   it('rejects a total of zero', () => {
