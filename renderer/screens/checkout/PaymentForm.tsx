@@ -5,6 +5,7 @@ import { MAX_INPUT_FEN, formatYuan } from '../../../common/money';
 import type { MemberView, PaymentPreview } from '../../../common/contract';
 import { AmountInput } from '../../components/AmountInput';
 import { DiscountText } from '../../components/DiscountText';
+import { Figure } from '../../components/Figure';
 import { Money } from '../../components/Money';
 import { checkPayment, type PaymentProblem } from '../../lib/payment-check';
 import { usePaymentStore } from '../../stores/payment';
@@ -86,30 +87,18 @@ function PreviewTable({ preview }: { preview: PaymentPreview }) {
   return (
     <div className="preview">
       <dl className="figures">
-        <div>
-          <dt>{t('payment.preview.original')}</dt>
-          <dd>
-            <Money fen={preview.priceFen} testId="preview-original" />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('payment.preview.discount')}</dt>
-          <dd>
-            <DiscountText ratePercent={preview.discountRatePercent} testId="preview-discount" />
-          </dd>
-        </div>
-        <div className="figure-main">
-          <dt>{t('payment.preview.actual')}</dt>
-          <dd>
-            <Money fen={preview.actualPaymentFen} testId="preview-actual" />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('payment.preview.balanceAfter')}</dt>
-          <dd>
-            <Money fen={preview.balanceAfterFen} testId="preview-balance-after" />
-          </dd>
-        </div>
+        <Figure label={t('payment.preview.original')}>
+          <Money fen={preview.priceFen} testId="preview-original" />
+        </Figure>
+        <Figure label={t('payment.preview.discount')}>
+          <DiscountText ratePercent={preview.discountRatePercent} testId="preview-discount" />
+        </Figure>
+        <Figure label={t('payment.preview.actual')} emphasis>
+          <Money fen={preview.actualPaymentFen} testId="preview-actual" />
+        </Figure>
+        <Figure label={t('payment.preview.balanceAfter')}>
+          <Money fen={preview.balanceAfterFen} testId="preview-balance-after" />
+        </Figure>
       </dl>
       <p className="note">{t('payment.preview.estimateNote')}</p>
     </div>
@@ -121,12 +110,9 @@ function UnknownRatePreview({ priceFen }: { priceFen: number }) {
   return (
     <div className="preview">
       <dl className="figures">
-        <div>
-          <dt>{t('payment.preview.original')}</dt>
-          <dd>
-            <Money fen={priceFen} testId="preview-original" />
-          </dd>
-        </div>
+        <Figure label={t('payment.preview.original')}>
+          <Money fen={priceFen} testId="preview-original" />
+        </Figure>
       </dl>
       <p className="note" data-testid="preview-rate-unknown">
         {t('payment.preview.rateUnknown')}

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentCharged, PaymentChargedFromLog } from '../../../common/contract';
 import { DiscountText } from '../../components/DiscountText';
+import { Figure } from '../../components/Figure';
 import { Money } from '../../components/Money';
 import { SaleUploadButton } from '../sale/SaleUploadButton';
 
@@ -48,15 +48,6 @@ export function PaymentFigures({ result }: { result: PaymentCharged | PaymentCha
         )}
       </Figure>
     </dl>
-  );
-}
-
-function Figure({ label, emphasis = false, children }: { label: string; emphasis?: boolean; children: ReactNode }) {
-  return (
-    <div className={emphasis ? 'figure-main' : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderUploadRequest } from '../../../common/contract';
 import { Money } from '../../components/Money';
+import { Figure } from '../../components/Figure';
 import type { SaleMemberSummary } from '../../stores/sale';
 
 /** Shows what a sale upload sends: order number, member, pay type, 合计 / 实付 / 优惠 and the goods lines. */
@@ -79,11 +79,3 @@ export function describeMember(member: SaleMemberSummary, noValue: string): stri
   return parts.length > 0 ? parts.join(' · ') : noValue;
 }
 
-function Figure({ label, emphasis = false, children }: { label: string; emphasis?: boolean; children: ReactNode }) {
-  return (
-    <div className={emphasis ? 'figure-main' : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
