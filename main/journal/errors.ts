@@ -3,7 +3,7 @@ import type { RecordedError } from './types';
 
 /**
  * Codes shared with the IPC contract, so the router passes them on unchanged. `busy` means the
- * entry is being sent right now; `invalid-input` covers an entry or payment in the wrong state;
+ * entry is being sent right now. `invalid-input` covers an entry or payment in the wrong state.
  * `unknown-outcome` rejects a cancel while the entry's last send may have been applied.
  */
 export type JournalErrorCode = 'over-refund' | 'not-found' | 'invalid-input' | 'busy' | 'unknown-outcome';

@@ -397,7 +397,7 @@ export function createPaymentService(options: PaymentServiceOptions): PaymentSer
   };
 }
 
-/** The log entry's figures: 实付 is the size of the balance change, and the rate is the member's. */
+/** Computes a payment's figures from its log entry: 实付 is the size of the balance change, and the rate is the member's. */
 function figuresFromLog(entry: LogEntry, member: Member, record: PaymentRecord): PaymentFigures {
   const actualPaymentFen = entry.changeFen === null ? null : Math.abs(entry.changeFen);
   return {

@@ -64,7 +64,7 @@ interface PaymentState {
   /** Opens an unresolved payment from the list and looks it up in the transaction log. */
   openUnresolved(payment: PaymentUnknown): Promise<void>;
   /**
-   * Shows a payment that a later log check found charged. When the screen still says 未扣款 for
+   * Shows a payment that a later log check found charged. When the screen still shows 未扣款 for
    * it, the verdict turns to 已扣款, so the cashier is not offered to take the payment again.
    */
   applyLateCharge(late: PaymentAppliedLate): void;
